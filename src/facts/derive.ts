@@ -1,0 +1,133 @@
+import { differenceInDays, differenceInMilliseconds, isAfter } from 'date-fns';
+import { TZDate } from '@date-fns/tz';
+import type { Facts } from '../schema/facts.js';
+import type { ParsedTriageInput } from '../schema/input.js';
+import type { Policy } from '../schema/policy.js';
+import type { Locale, SignedBy } from '../schema/vocabulary.js';
+import { addDaysInZone, addMonthsInZone, peakSeasonAt, shipByDeadline, toZonedIso } from './calendar.js';
+
+const hoursBetween = (from: Date, to: Date): number => differenceInMilliseconds(to, from) / 3_600_000;
+const toDate = (iso: string | undefined): Date | undefined => (iso === undefined ? undefined : new Date(iso));
+const round2 = (n: number): number => Math.round(n * 100) / 100;
+
+const THIRD_PARTY_SIGNERS: ReadonlySet<SignedBy> = new Set(['proxy', 'pickup_point', 'locker', 'reception', 'courier']);
+
+export interface DeriveContext {
+  now: Date;
+  policy: Policy;
+  locale: Locale;
+  /** Set by the message scan (links outside the trusted domains). */
+  suspiciousLink: boolean;
+}
+
+/** Computes every fact once, from the parsed input, the resolved policy and the injected `now`. */
+export const deriveFacts = (input: ParsedTriageInput, { now, policy, locale, suspiciousLink }: DeriveContext): Facts => {
+  const tz = policy.timezone;
+  const iso = (at: Date | undefined): string | null => (at === undefined ? null : toZonedIso(at, tz));
+  const hoursSince = (at: Date | undefined): number | null => (at === undefined ? null : hoursBetween(at, now));
+  const { order, shipment, claim, refund, repair } = input;
+
+  const events = [...(shipment?.events ?? [])]
+    .map((e) => ({ ...e, date: new Date(e.at) }))
+    .sort((a, b) => a.date.getTime() - b.date.getTime());
+  const firstEvent = events[0];
+  const lastEvent = events[events.length - 1];
+  const deliveredEvent = events.findLast((e) => e.kind === 'delivered');
+
+  const paidAt = toDate(order.paidAt);
+  const labelPrintedAt = toDate(shipment?.labelPrintedAt);
+  const handedOverAt = toDate(shipment?.handedToCarrierAt);
+  const signedAt = toDate(shipment?.signedAt) ?? deliveredEvent?.date;
+  const handoverOrFirstScan = handedOverAt ?? firstEvent?.date ?? signedAt;
+
+  const paid = paidAt !== undefined || ['paid', 'shipped', 'completed'].includes(order.status);
+  const shipBy = paidAt === undefined ? undefined : shipByDeadline(paidAt, policy.shipWithinHours, policy.shipsOnWeekends, tz);
+  const shippedLate = shipBy === undefined || handoverOrFirstScan === undefined ? null : isAfter(handoverOrFirstScan, shipBy);
+  const pastShipBy = shipBy === undefined ? null : handoverOrFirstScan === undefined ? isAfter(now, shipBy) : shippedLate;
+
+  const season = peakSeasonAt(now, policy.peakSeasons, tz);
+  const signedBy = shipment?.signedBy ?? null;
+
+  const returnWindowEndsAt = signedAt === undefined ? undefined : addDaysInZone(signedAt, policy.returnWindowDays, tz);
+
+  const repairRequested = repair !== undefined || claim?.type === 'repair';
+  const warrantyMonths = repair?.warrantyMonths ?? policy.warrantyMonths;
+  const warrantyStart = signedAt ?? paidAt ?? toDate(order.createdAt);
+  const warrantyEndsAt =
+    warrantyMonths === null || warrantyStart === undefined ? undefined : addMonthsInZone(warrantyStart, warrantyMonths, tz);
+  const repairCost = repair?.estimatedCost ?? null;
+  const repairCostRatio = repairCost === null || order.amount === 0 ? null : repairCost / order.amount;
+
+  return {
+    orderStatus: order.status,
+    orderAmount: order.amount,
+    orderCategory: order.category ?? null,
+    paid,
+    paidAt: iso(paidAt),
+    hoursSincePaid: hoursSince(paidAt),
+
+    shipByAt: iso(shipBy),
+    hoursUntilShipBy: shipBy === undefined ? null : hoursBetween(now, shipBy),
+    pastShipBy,
+    shippedLate,
+    shipWithinHours: policy.shipWithinHours,
+    shipsOnWeekends: policy.shipsOnWeekends,
+
+    trackingNumber: shipment?.trackingNumber ?? null,
+    carrier: shipment?.carrier ?? null,
+    labelPrinted: labelPrintedAt !== undefined || shipment?.trackingNumber !== undefined,
+    handedToCarrier: handoverOrFirstScan !== undefined,
+    hoursSinceLabelPrinted: hoursSince(labelPrintedAt),
+    hoursSinceHandedOver: hoursSince(handoverOrFirstScan),
+    trackingEventCount: events.length,
+    lastEventKind: lastEvent?.kind ?? null,
+    lastEventAt: iso(lastEvent?.date),
+    hoursSinceLastEvent: hoursSince(lastEvent?.date),
+    delivered: signedAt !== undefined,
+    signedAt: iso(signedAt),
+    signedBy,
+    signedByThirdParty: signedBy === null || signedBy === 'unknown' ? null : THIRD_PARTY_SIGNERS.has(signedBy),
+    addressKind: input.address?.kind ?? null,
+    noScanAfterHours: policy.noScanAfterHours,
+    stallThresholdHours: policy.stallAfterHours + 24 * (season?.extraDelayDays ?? 0),
+
+    peakSeason: season !== undefined,
+    peakSeasonName: season?.name ?? null,
+
+    claimType: claim?.type ?? null,
+    defect: claim?.defect ?? null,
+    defectSizeCm: claim?.defectSizeCm ?? null,
+    defectToleranceCm: policy.defectToleranceCm,
+    photos: Math.max(claim?.photos ?? 0, repair?.photos ?? 0),
+    itemUnused: claim?.itemUnused ?? null,
+
+    returnWindowDays: policy.returnWindowDays,
+    returnWindowEndsAt: iso(returnWindowEndsAt),
+    withinReturnWindow: returnWindowEndsAt === undefined ? null : !isAfter(now, returnWindowEndsAt),
+    daysSinceSigned: signedAt === undefined ? null : differenceInDays(new TZDate(now.getTime(), tz), new TZDate(signedAt.getTime(), tz)),
+
+    refundReason: refund?.reason ?? null,
+    refundAmount: refund === undefined ? null : (refund.amount ?? order.amount),
+    refundPenaltyRate: policy.refundPenaltyRate,
+    penaltyAmount: refund === undefined ? null : round2(policy.refundPenaltyRate * order.amount),
+    inStock: input.stock?.inStock ?? null,
+
+    repairRequested,
+    warrantyMonths,
+    warrantyEndsAt: iso(warrantyEndsAt),
+    withinWarranty: warrantyEndsAt === undefined ? null : !isAfter(now, warrantyEndsAt),
+    repairCost,
+    repairCostRatio,
+    repairCostHigh: repairCostRatio === null ? null : repairCostRatio >= policy.newPurchaseCostRatio,
+
+    hasMessage: input.message !== undefined && input.message.trim() !== '',
+    suspiciousLink,
+
+    replyWithinMinutes: policy.replyWithinMinutes,
+    locale,
+    currency: order.currency ?? policy.currency,
+    shopName: policy.shopName,
+    agentName: policy.agentName,
+    orderId: order.id ?? null,
+  };
+};

@@ -1,0 +1,41 @@
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { TriageError } from '../errors.js';
+import { listJsonFiles } from './files.js';
+import type { RuleSource } from './load.js';
+
+export interface RuleDirectory {
+  rules: RuleSource[];
+  situations: RuleSource[];
+  checks: RuleSource[];
+  conditions: RuleSource[];
+}
+
+const CATALOGUE_NAMES = new Set(['situations.json', 'checks.json', 'conditions.json']);
+
+/** Reads a directory of rule files; a file that is not JSON is reported with its name, not thrown raw. */
+export const readRuleDirectory = (dir: string): RuleDirectory => {
+  const out: RuleDirectory = { rules: [], situations: [], checks: [], conditions: [] };
+  const problems = [];
+  let files: string[];
+  try {
+    files = listJsonFiles(dir);
+  } catch (cause) {
+    throw new TriageError('INVALID_OPTIONS', [{ file: dir, path: '$', code: 'unreadable', message: `cannot read rule directory: ${String(cause)}` }], { cause });
+  }
+  for (const file of files) {
+    let json: unknown;
+    try {
+      json = JSON.parse(readFileSync(file, 'utf8'));
+    } catch (cause) {
+      problems.push({ file, path: '$', code: 'invalid_json', message: `not valid JSON: ${cause instanceof Error ? cause.message : String(cause)}` });
+      continue;
+    }
+    const name = basename(file);
+    const doc = { source: file, json };
+    if (CATALOGUE_NAMES.has(name)) out[name.replace('.json', '') as 'situations' | 'checks' | 'conditions'].push(doc);
+    else out.rules.push(doc);
+  }
+  if (problems.length > 0) throw new TriageError('INVALID_RULE', problems);
+  return out;
+};

@@ -1,0 +1,76 @@
+import { z } from 'zod';
+
+const MonthDay = z
+  .string()
+  .regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'expected a month-day like "11-01"');
+
+export const PeakSeason = z.strictObject({
+  name: z.string().min(1).max(64),
+  /** First day, month-day in the shop's time zone; a season may wrap the year end ("12-15" to "01-15"). */
+  from: MonthDay,
+  to: MonthDay,
+  /** How many days couriers may slip in this season; lengthens the stall threshold. */
+  extraDelayDays: z.number().int().min(0).max(60),
+});
+export type PeakSeason = z.infer<typeof PeakSeason>;
+
+const isKnownTimeZone = (tz: string): boolean => {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+const Hostname = z
+  .string()
+  .min(1)
+  .max(253)
+  .regex(/^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/, 'expected a lower-case host name like "taobao.com"');
+
+/**
+ * The shop's policy. Every default is a figure of shared/DOMAIN.md, or, where the sources give
+ * none (stall and no-scan thresholds), a conservative choice written here once.
+ */
+export const Policy = z.strictObject({
+  timezone: z.string().refine(isKnownTimeZone, 'unknown IANA time zone').default('Asia/Shanghai'),
+  /** Stock is prepared and handed over within this many hours of payment. */
+  shipWithinHours: z.number().positive().max(24 * 60).default(48),
+  /** When false, Saturday and Sunday do not count towards the shipping promise. */
+  shipsOnWeekends: z.boolean().default(false),
+  /** No-reason return window, counted from signing. */
+  returnWindowDays: z.number().int().min(0).max(365).default(7),
+  /** Share of the order amount the platform takes when a refund is accepted as out of stock / late shipment. */
+  refundPenaltyRate: z.number().min(0).max(1).default(0.3),
+  /** Glue overflow or an unglued edge smaller than this is not a defect. */
+  defectToleranceCm: z.number().min(0).max(100).default(1),
+  /** A label printed (or a parcel handed over) this long without a first scan needs a check. */
+  noScanAfterHours: z.number().positive().max(24 * 60).default(24),
+  /** Tracking that has not moved for this long is stalled (outside peak season). */
+  stallAfterHours: z.number().positive().max(24 * 60).default(48),
+  peakSeasons: z
+    .array(PeakSeason)
+    .max(24)
+    .default([
+      { name: 'double_11', from: '11-01', to: '11-20', extraDelayDays: 3 },
+      { name: 'year_end', from: '12-15', to: '01-15', extraDelayDays: 3 },
+    ]),
+  /** Warranty for repairs when the request does not say; null: unknown, ask a human. */
+  warrantyMonths: z.number().int().min(0).max(240).nullable().default(null),
+  /** A repair costing at least this share of the price suggests a new purchase instead. */
+  newPurchaseCostRatio: z.number().positive().max(10).default(0.5),
+  /** The buyer gets an answer (or a promised follow-up) within this many minutes. */
+  replyWithinMinutes: z.number().int().positive().max(7 * 24 * 60).default(10),
+  /** Links to these hosts or their subdomains are safe; anything else in a message is flagged. */
+  trustedLinkDomains: z.array(Hostname).max(100).default(['taobao.com', 'tmall.com', 'tb.cn']),
+  shopName: z.string().min(1).max(100).nullable().default(null),
+  agentName: z.string().min(1).max(100).nullable().default(null),
+  currency: z.string().regex(/^[A-Z]{3}$/).default('CNY'),
+});
+export type Policy = z.infer<typeof Policy>;
+export type PolicyInput = z.input<typeof Policy>;
+
+/** What a caller may pass: any subset of the policy, checked but not yet defaulted. */
+export const PolicyPatch = Policy.partial();
+export type PolicyPatch = z.infer<typeof PolicyPatch>;

@@ -1,0 +1,160 @@
+import { addMinutes } from 'date-fns';
+import { TriageError, issuesFromZod } from './errors.js';
+import { ReferenceEvaluator } from './engine/reference.js';
+import type { Evaluator, RuleMatch } from './engine/types.js';
+import { toZonedIso } from './facts/calendar.js';
+import { deriveFacts } from './facts/derive.js';
+import { builtinSources } from './generated/builtin-rules.js';
+import { TriageOptions } from './options.js';
+import { loadRuleSet, type RuleSource } from './rules/load.js';
+import { readRuleDirectory } from './rules/read-dir.js';
+import type { RuleSet } from './rules/types.js';
+import type { Facts } from './schema/facts.js';
+import { TriageInput } from './schema/input.js';
+import { Policy, type PolicyPatch } from './schema/policy.js';
+import type { Outcome, TriageResult } from './schema/result.js';
+import type { OutcomeSpec } from './schema/rule.js';
+import type { Locale } from './schema/vocabulary.js';
+import { formatFact } from './wording/format.js';
+
+export type SafeTriageResult = { success: true; data: TriageResult } | { success: false; error: TriageError };
+
+export interface Triager {
+  /**
+   * Triages one order situation.
+   * @throws {TriageError} `INVALID_INPUT` with every problem's path when the input does not validate.
+   */
+  triage(input: TriageInput): Promise<TriageResult>;
+  /** Like `triage`, but returns `{ success: false, error }` instead of throwing a `TriageError`. */
+  safeTriage(input: unknown): Promise<SafeTriageResult>;
+  /** The validated rules, highest priority first. */
+  readonly ruleSet: RuleSet;
+}
+
+const asSources = (value: unknown, label: string): RuleSource[] =>
+  value === undefined ? [] : [{ source: `<${label}>`, json: value }];
+
+const resolveOutcome = (spec: OutcomeSpec, facts: Facts): Outcome => {
+  const outcome: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(spec)) {
+    const resolved = value !== null && typeof value === 'object' ? facts[value.fact] : value;
+    if (resolved !== null && resolved !== undefined) outcome[key] = resolved;
+  }
+  return outcome as Outcome;
+};
+
+const describeValue = (v: unknown): string => (typeof v === 'number' && !Number.isInteger(v) ? v.toFixed(2) : JSON.stringify(v));
+
+const summarize = (match: RuleMatch): string => {
+  const reasons = match.conditions
+    .filter((c) => c.decisive)
+    .map((c) => {
+      const ref = c.value !== null && typeof c.value === 'object' && !Array.isArray(c.value) ? `${(c.value as { fact: string }).fact}=` : '';
+      return `${c.fact}=${describeValue(c.factValue)} ${c.operator} ${ref}${describeValue(c.compareTo)}`;
+    });
+  const why = reasons.length > 0 ? reasons.join(', ') : 'no other rule fired';
+  return `${match.rule.source} decided ${match.rule.situation} (priority ${match.rule.priority}): ${why}`;
+};
+
+/**
+ * Loads and validates the rules once and returns a reusable triager.
+ * @throws {TriageError} `INVALID_RULE` naming the file and JSON path of every rule problem,
+ *   `INVALID_OPTIONS` for bad options.
+ * @example
+ * const triager = createTriage({ policy: { shopName: '小鹿鞋铺', shipsOnWeekends: true } });
+ * const result = await triager.triage({ now: '2026-11-12T10:00:00+08:00', order: { status: 'paid', amount: 199, paidAt: '2026-11-09T09:00:00+08:00' }, claim: { type: 'urge_shipping' } });
+ * result.situation; // 'late_shipment'
+ */
+export const createTriage = (options: TriageOptions = {}): Triager => {
+  const parsedOptions = TriageOptions.safeParse(options);
+  if (!parsedOptions.success) throw new TriageError('INVALID_OPTIONS', issuesFromZod(parsedOptions.error.issues, 'options'));
+  const opts = parsedOptions.data;
+
+  const dirs = (opts.ruleDirs ?? []).map(readRuleDirectory);
+  const builtin = opts.builtinRules === false ? { ...builtinSources, rules: [] } : builtinSources;
+  const ruleSet = loadRuleSet({
+    builtin,
+    rules: [...dirs.flatMap((d) => d.rules), ...(opts.rules ?? []).map((json, i) => ({ source: `<rules[${i}]>`, json }))],
+    situations: [...dirs.flatMap((d) => d.situations), ...asSources(opts.situations, 'situations')],
+    checks: [...dirs.flatMap((d) => d.checks), ...asSources(opts.checks, 'checks')],
+    conditions: [...dirs.flatMap((d) => d.conditions), ...asSources(opts.conditions, 'conditions')],
+    disable: opts.disable ?? [],
+  });
+  const evaluator: Evaluator = new ReferenceEvaluator(ruleSet);
+  const shopPolicy: PolicyPatch = opts.policy ?? {};
+  const clock = opts.clock ?? (() => new Date());
+  const defaultLocale: Locale = opts.locale ?? 'zh-CN';
+
+  const triage = async (raw: TriageInput): Promise<TriageResult> => {
+    const parsed = TriageInput.safeParse(raw);
+    if (!parsed.success) throw new TriageError('INVALID_INPUT', issuesFromZod(parsed.error.issues, 'input'));
+    const input = parsed.data;
+    const policy = Policy.parse({ ...shopPolicy, ...input.policy });
+    const now = input.now === undefined ? clock() : new Date(input.now);
+    const locale = input.locale ?? defaultLocale;
+    const tz = policy.timezone;
+    const facts = deriveFacts(input, { now, policy, locale, suspiciousLink: false });
+
+    let matches: RuleMatch[];
+    try {
+      matches = await evaluator.evaluate(facts);
+    } catch (cause) {
+      throw new TriageError('ENGINE_FAILURE', [{ path: '$', code: 'engine', message: cause instanceof Error ? cause.message : String(cause) }], { cause });
+    }
+    // The rule set always holds an unconditional fallback, so at least one rule fires.
+    const decided = matches[0]!;
+    const { rule } = decided;
+    const value = (name: string): string | undefined => formatFact(facts, name, locale, tz);
+
+    return {
+      situation: rule.situation,
+      category: rule.category,
+      responsible: rule.responsible,
+      checks: rule.checks.map((c) => ({ id: c.id, owner: c.owner, text: c.text[locale].render(value) })),
+      wording: { locale, text: rule.wording[locale].render(value) },
+      outcome: resolveOutcome(rule.outcome, facts),
+      flags: [],
+      ...(rule.escalateTo === undefined ? {} : { escalateTo: rule.escalateTo }),
+      replyBy: toZonedIso(addMinutes(now, rule.replyWithinMinutes ?? policy.replyWithinMinutes), tz),
+      explanation: {
+        summary: summarize(decided),
+        decidedBy: { rule: rule.id, source: rule.source, situation: rule.situation, priority: rule.priority, conditions: decided.conditions },
+        alsoMatched: matches.slice(1).map((m) => ({ rule: m.rule.id, source: m.rule.source, situation: m.rule.situation, priority: m.rule.priority })),
+        evaluator: evaluator.kind,
+        facts,
+      },
+    };
+  };
+
+  return {
+    triage,
+    async safeTriage(input) {
+      try {
+        return { success: true, data: await triage(input as TriageInput) };
+      } catch (error) {
+        if (error instanceof TriageError) return { success: false, error };
+        throw error;
+      }
+    },
+    ruleSet,
+  };
+};
+
+let defaultTriager: Triager | undefined;
+const getDefault = (): Triager => (defaultTriager ??= createTriage());
+
+/**
+ * Triages with the built-in rules and the default policy (DOMAIN.md's figures).
+ * @example
+ * const result = await triage({
+ *   now: '2026-11-14T10:00:00+08:00',
+ *   order: { status: 'shipped', amount: 259, paidAt: '2026-11-10T20:00:00+08:00' },
+ *   shipment: { trackingNumber: 'SF1234567890', carrier: '顺丰', events: [{ at: '2026-11-11T09:00:00+08:00', kind: 'in_transit' }] },
+ *   claim: { type: 'not_received' },
+ * });
+ * result.situation; // 'stalled_tracking' (no update for 73 hours, beyond 48)
+ */
+export const triage = (input: TriageInput): Promise<TriageResult> => getDefault().triage(input);
+
+/** `triage` that returns `{ success: false, error }` instead of throwing on invalid input. */
+export const safeTriage = (input: unknown): Promise<SafeTriageResult> => getDefault().safeTriage(input);

@@ -1,0 +1,24 @@
+import { TZDate } from '@date-fns/tz';
+import { format } from 'date-fns';
+import type { Facts, FactName } from '../schema/facts.js';
+import type { Locale } from '../schema/vocabulary.js';
+
+const DATE_PATTERN: Record<Locale, string> = {
+  'zh-CN': 'M月d日 HH:mm',
+  'zh-TW': 'M月d日 HH:mm',
+  en: 'MMM d, HH:mm',
+};
+
+/** Fact names carry their kind (see Facts): `…At` is an instant, `…Amount`/`…Cost` is money. */
+const isInstant = (name: string): boolean => name.endsWith('At');
+const isMoney = (name: string): boolean => name.endsWith('Amount') || name.endsWith('Cost');
+
+/** A fact as the buyer reads it: instants in the shop's zone, money with two decimals; absent is undefined. */
+export const formatFact = (facts: Facts, name: string, locale: Locale, timeZone: string): string | undefined => {
+  const value = facts[name as FactName];
+  if (value === null || value === undefined) return undefined;
+  if (typeof value === 'string' && isInstant(name)) return format(new TZDate(value, timeZone), DATE_PATTERN[locale]);
+  if (typeof value === 'number' && isMoney(name)) return value.toFixed(2);
+  if (typeof value === 'number') return Number.isInteger(value) ? String(value) : value.toFixed(1);
+  return String(value);
+};

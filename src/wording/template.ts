@@ -1,0 +1,92 @@
+/**
+ * Wording templates: `{name}` is a placeholder; `[[ … ]]` is an optional section, dropped whole when
+ * any placeholder inside it has no value. Templates are parsed once, at rule load.
+ */
+
+type Piece = { text: string } | { name: string };
+type Part = { pieces: Piece[]; optional: boolean };
+
+export interface CompiledTemplate {
+  readonly source: string;
+  readonly placeholders: readonly string[];
+  render(value: (name: string) => string | undefined): string;
+}
+
+export interface TemplateProblem {
+  message: string;
+}
+
+const PLACEHOLDER = /\{([A-Za-z][A-Za-z0-9]*)\}/g;
+
+const parsePieces = (text: string): Piece[] => {
+  const pieces: Piece[] = [];
+  let last = 0;
+  for (const match of text.matchAll(PLACEHOLDER)) {
+    if (match.index > last) pieces.push({ text: text.slice(last, match.index) });
+    pieces.push({ name: match[1]! });
+    last = match.index + match[0].length;
+  }
+  if (last < text.length) pieces.push({ text: text.slice(last) });
+  return pieces;
+};
+
+/** Splits a template into parts, or reports why it cannot be read. */
+export const parseTemplate = (source: string): { parts: Part[] } | { problem: TemplateProblem } => {
+  const parts: Part[] = [];
+  let rest = source;
+  while (rest.length > 0) {
+    const open = rest.indexOf('[[');
+    const close = rest.indexOf(']]');
+    if (close !== -1 && (open === -1 || close < open)) return { problem: { message: '"]]" without a matching "[["' } };
+    if (open === -1) {
+      parts.push({ pieces: parsePieces(rest), optional: false });
+      break;
+    }
+    if (open > 0) parts.push({ pieces: parsePieces(rest.slice(0, open)), optional: false });
+    const end = rest.indexOf(']]', open + 2);
+    if (end === -1) return { problem: { message: '"[[" without a closing "]]"' } };
+    const inner = rest.slice(open + 2, end);
+    if (inner.includes('[[')) return { problem: { message: 'optional sections "[[ ]]" cannot nest' } };
+    parts.push({ pieces: parsePieces(inner), optional: true });
+    rest = rest.slice(end + 2);
+  }
+  for (const part of parts) {
+    for (const piece of part.pieces) {
+      if ('text' in piece && /[{}]/.test(piece.text)) {
+        return { problem: { message: `stray brace in "${piece.text.slice(0, 40)}": placeholders look like {factName}` } };
+      }
+    }
+  }
+  return { parts };
+};
+
+export const compileTemplate = (source: string): CompiledTemplate | TemplateProblem => {
+  const parsed = parseTemplate(source);
+  if ('problem' in parsed) return parsed.problem;
+  const { parts } = parsed;
+  const placeholders = [...new Set(parts.flatMap((p) => p.pieces.flatMap((piece) => ('name' in piece ? [piece.name] : []))))];
+  return {
+    source,
+    placeholders,
+    render(value) {
+      let out = '';
+      for (const part of parts) {
+        let chunk = '';
+        let complete = true;
+        for (const piece of part.pieces) {
+          if ('text' in piece) {
+            chunk += piece.text;
+            continue;
+          }
+          const v = value(piece.name);
+          if (v === undefined || v === '') complete = false;
+          else chunk += v;
+        }
+        if (complete || !part.optional) out += chunk;
+      }
+      return out;
+    },
+  };
+};
+
+export const isTemplateProblem = (t: CompiledTemplate | TemplateProblem): t is TemplateProblem => !('render' in t);

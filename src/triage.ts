@@ -1,21 +1,19 @@
-import { addMinutes } from 'date-fns';
 import { TriageError, issuesFromZod } from './errors.js';
 import { ReferenceEvaluator } from './engine/reference.js';
 import type { Evaluator, RuleMatch } from './engine/types.js';
-import { toZonedIso } from './facts/calendar.js';
 import { deriveFacts } from './facts/derive.js';
 import { builtinSources } from './generated/builtin-rules.js';
 import { TriageOptions } from './options.js';
 import { loadRuleSet, type RuleSource } from './rules/load.js';
 import { readRuleDirectory } from './rules/read-dir.js';
 import type { RuleSet } from './rules/types.js';
-import type { Facts } from './schema/facts.js';
-import { TriageInput } from './schema/input.js';
+import { validateInput } from './input/validate.js';
+import { readMessage } from './message/read.js';
+import { buildResult } from './result/build.js';
+import type { TriageInput } from './schema/input.js';
 import { Policy, type PolicyPatch } from './schema/policy.js';
-import type { Outcome, TriageResult } from './schema/result.js';
-import type { OutcomeSpec } from './schema/rule.js';
+import type { TriageResult } from './schema/result.js';
 import type { Locale } from './schema/vocabulary.js';
-import { formatFact } from './wording/format.js';
 
 export type SafeTriageResult = { success: true; data: TriageResult } | { success: false; error: TriageError };
 
@@ -33,28 +31,6 @@ export interface Triager {
 
 const asSources = (value: unknown, label: string): RuleSource[] =>
   value === undefined ? [] : [{ source: `<${label}>`, json: value }];
-
-const resolveOutcome = (spec: OutcomeSpec, facts: Facts): Outcome => {
-  const outcome: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(spec)) {
-    const resolved = value !== null && typeof value === 'object' ? facts[value.fact] : value;
-    if (resolved !== null && resolved !== undefined) outcome[key] = resolved;
-  }
-  return outcome as Outcome;
-};
-
-const describeValue = (v: unknown): string => (typeof v === 'number' && !Number.isInteger(v) ? v.toFixed(2) : JSON.stringify(v));
-
-const summarize = (match: RuleMatch): string => {
-  const reasons = match.conditions
-    .filter((c) => c.decisive)
-    .map((c) => {
-      const ref = c.value !== null && typeof c.value === 'object' && !Array.isArray(c.value) ? `${(c.value as { fact: string }).fact}=` : '';
-      return `${c.fact}=${describeValue(c.factValue)} ${c.operator} ${ref}${describeValue(c.compareTo)}`;
-    });
-  const why = reasons.length > 0 ? reasons.join(', ') : 'no other rule fired';
-  return `${match.rule.source} decided ${match.rule.situation} (priority ${match.rule.priority}): ${why}`;
-};
 
 /**
  * Loads and validates the rules once and returns a reusable triager.
@@ -86,44 +62,19 @@ export const createTriage = (options: TriageOptions = {}): Triager => {
   const defaultLocale: Locale = opts.locale ?? 'zh-CN';
 
   const triage = async (raw: TriageInput): Promise<TriageResult> => {
-    const parsed = TriageInput.safeParse(raw);
-    if (!parsed.success) throw new TriageError('INVALID_INPUT', issuesFromZod(parsed.error.issues, 'input'));
-    const input = parsed.data;
-    const policy = Policy.parse({ ...shopPolicy, ...input.policy });
-    const now = input.now === undefined ? clock() : new Date(input.now);
-    const locale = input.locale ?? defaultLocale;
-    const tz = policy.timezone;
-    const facts = deriveFacts(input, { now, policy, locale, suspiciousLink: false });
-
+    const parsed = validateInput(raw);
+    const policy = Policy.parse({ ...shopPolicy, ...parsed.policy });
+    const now = parsed.now === undefined ? clock() : new Date(parsed.now);
+    const locale = parsed.locale ?? defaultLocale;
+    const { input, flags, suspiciousLink } = readMessage(parsed, policy);
+    const facts = deriveFacts(input, { now, policy, locale, suspiciousLink });
     let matches: RuleMatch[];
     try {
       matches = await evaluator.evaluate(facts);
     } catch (cause) {
       throw new TriageError('ENGINE_FAILURE', [{ path: '$', code: 'engine', message: cause instanceof Error ? cause.message : String(cause) }], { cause });
     }
-    // The rule set always holds an unconditional fallback, so at least one rule fires.
-    const decided = matches[0]!;
-    const { rule } = decided;
-    const value = (name: string): string | undefined => formatFact(facts, name, locale, tz);
-
-    return {
-      situation: rule.situation,
-      category: rule.category,
-      responsible: rule.responsible,
-      checks: rule.checks.map((c) => ({ id: c.id, owner: c.owner, text: c.text[locale].render(value) })),
-      wording: { locale, text: rule.wording[locale].render(value) },
-      outcome: resolveOutcome(rule.outcome, facts),
-      flags: [],
-      ...(rule.escalateTo === undefined ? {} : { escalateTo: rule.escalateTo }),
-      replyBy: toZonedIso(addMinutes(now, rule.replyWithinMinutes ?? policy.replyWithinMinutes), tz),
-      explanation: {
-        summary: summarize(decided),
-        decidedBy: { rule: rule.id, source: rule.source, situation: rule.situation, priority: rule.priority, conditions: decided.conditions },
-        alsoMatched: matches.slice(1).map((m) => ({ rule: m.rule.id, source: m.rule.source, situation: m.rule.situation, priority: m.rule.priority })),
-        evaluator: evaluator.kind,
-        facts,
-      },
-    };
+    return buildResult({ matches, facts, policy, locale, now, flags, evaluator: evaluator.kind });
   };
 
   return {

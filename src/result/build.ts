@@ -1,0 +1,70 @@
+import { addMinutes } from 'date-fns';
+import type { RuleMatch, EvaluatorKind } from '../engine/types.js';
+import { toZonedIso } from '../facts/calendar.js';
+import type { ResultFlag } from '../message/read.js';
+import type { Facts } from '../schema/facts.js';
+import type { Policy } from '../schema/policy.js';
+import type { Outcome, TriageResult } from '../schema/result.js';
+import type { OutcomeSpec } from '../schema/rule.js';
+import type { Locale } from '../schema/vocabulary.js';
+import { formatFact } from '../wording/format.js';
+
+const resolveOutcome = (spec: OutcomeSpec, facts: Facts): Outcome => {
+  const outcome: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(spec)) {
+    const resolved = value !== null && typeof value === 'object' ? facts[value.fact] : value;
+    if (resolved !== null && resolved !== undefined) outcome[key] = resolved;
+  }
+  return outcome as Outcome;
+};
+
+const describeValue = (v: unknown): string => (typeof v === 'number' && !Number.isInteger(v) ? v.toFixed(2) : JSON.stringify(v));
+
+/** One line: the rule file that decided and the fact values that made it fire. */
+export const summarize = (match: RuleMatch): string => {
+  const reasons = match.conditions
+    .filter((c) => c.decisive)
+    .map((c) => {
+      const ref = c.value !== null && typeof c.value === 'object' && !Array.isArray(c.value) ? `${(c.value as { fact: string }).fact}=` : '';
+      return `${c.fact}=${describeValue(c.factValue)} ${c.operator} ${ref}${describeValue(c.compareTo)}`;
+    });
+  const why = reasons.length > 0 ? reasons.join(', ') : 'no other rule fired';
+  return `${match.rule.source} decided ${match.rule.situation} (priority ${match.rule.priority}): ${why}`;
+};
+
+export interface BuildContext {
+  matches: RuleMatch[];
+  facts: Facts;
+  policy: Policy;
+  locale: Locale;
+  now: Date;
+  flags: ResultFlag[];
+  evaluator: EvaluatorKind;
+}
+
+/** Assembles the result from the deciding rule (the first match) and the facts. */
+export const buildResult = ({ matches, facts, policy, locale, now, flags, evaluator }: BuildContext): TriageResult => {
+  // The rule set always holds an unconditional fallback, so at least one rule fires.
+  const decided = matches[0]!;
+  const { rule } = decided;
+  const tz = policy.timezone;
+  const value = (name: string): string | undefined => formatFact(facts, name, locale, tz);
+  return {
+    situation: rule.situation,
+    category: rule.category,
+    responsible: rule.responsible,
+    checks: rule.checks.map((c) => ({ id: c.id, owner: c.owner, text: c.text[locale].render(value) })),
+    wording: { locale, text: rule.wording[locale].render(value) },
+    outcome: resolveOutcome(rule.outcome, facts),
+    flags,
+    ...(rule.escalateTo === undefined ? {} : { escalateTo: rule.escalateTo }),
+    replyBy: toZonedIso(addMinutes(now, rule.replyWithinMinutes ?? policy.replyWithinMinutes), tz),
+    explanation: {
+      summary: summarize(decided),
+      decidedBy: { rule: rule.id, source: rule.source, situation: rule.situation, priority: rule.priority, conditions: decided.conditions },
+      alsoMatched: matches.slice(1).map((m) => ({ rule: m.rule.id, source: m.rule.source, situation: m.rule.situation, priority: m.rule.priority })),
+      evaluator,
+      facts,
+    },
+  };
+};

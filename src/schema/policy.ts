@@ -6,11 +6,9 @@ const MonthDay = z
 
 export const PeakSeason = z.strictObject({
   name: z.string().min(1).max(64),
-  /** First day, month-day in the shop's time zone; a season may wrap the year end ("12-15" to "01-15"). */
-  from: MonthDay,
+  from: MonthDay.describe('First day, month-day in the shop\'s time zone; a season may wrap the year end ("12-15" to "01-15").'),
   to: MonthDay,
-  /** How many days couriers may slip in this season; lengthens the stall threshold. */
-  extraDelayDays: z.number().int().min(0).max(60),
+  extraDelayDays: z.number().int().min(0).max(60).describe('How many days couriers may slip in this season; lengthens the stall threshold.'),
 });
 export type PeakSeason = z.infer<typeof PeakSeason>;
 
@@ -35,20 +33,13 @@ const Hostname = z
  */
 export const Policy = z.strictObject({
   timezone: z.string().refine(isKnownTimeZone, 'unknown IANA time zone').default('Asia/Shanghai'),
-  /** Stock is prepared and handed over within this many hours of payment. */
-  shipWithinHours: z.number().positive().max(24 * 60).default(48),
-  /** When false, Saturday and Sunday do not count towards the shipping promise. */
-  shipsOnWeekends: z.boolean().default(false),
-  /** No-reason return window, counted from signing. */
-  returnWindowDays: z.number().int().min(0).max(365).default(7),
-  /** Share of the order amount the platform takes when a refund is accepted as out of stock / late shipment. */
-  refundPenaltyRate: z.number().min(0).max(1).default(0.3),
-  /** Glue overflow or an unglued edge smaller than this is not a defect. */
-  defectToleranceCm: z.number().min(0).max(100).default(1),
-  /** A label printed (or a parcel handed over) this long without a first scan needs a check. */
-  noScanAfterHours: z.number().positive().max(24 * 60).default(24),
-  /** Tracking that has not moved for this long is stalled (outside peak season). */
-  stallAfterHours: z.number().positive().max(24 * 60).default(48),
+  shipWithinHours: z.number().positive().max(24 * 60).default(48).describe('Stock is prepared and handed over within this many hours of payment.'),
+  shipsOnWeekends: z.boolean().default(false).describe('When false, Saturday and Sunday do not count towards the shipping promise.'),
+  returnWindowDays: z.number().int().min(0).max(365).default(7).describe('No-reason return window, counted from signing.'),
+  refundPenaltyRate: z.number().min(0).max(1).default(0.3).describe('Share of the order amount the platform takes when a refund is accepted as out of stock / late shipment.'),
+  defectToleranceCm: z.number().min(0).max(100).default(1).describe('Glue overflow or an unglued edge smaller than this is not a defect.'),
+  noScanAfterHours: z.number().positive().max(24 * 60).default(24).describe('A label printed (or a parcel handed over) this long without a first scan needs a check.'),
+  stallAfterHours: z.number().positive().max(24 * 60).default(48).describe('Tracking that has not moved for this long is stalled (outside peak season).'),
   peakSeasons: z
     .array(PeakSeason)
     .max(24)
@@ -56,14 +47,10 @@ export const Policy = z.strictObject({
       { name: 'double_11', from: '11-01', to: '11-20', extraDelayDays: 3 },
       { name: 'year_end', from: '12-15', to: '01-15', extraDelayDays: 3 },
     ]),
-  /** Warranty for repairs when the request does not say; null: unknown, ask a human. */
-  warrantyMonths: z.number().int().min(0).max(240).nullable().default(null),
-  /** A repair costing at least this share of the price suggests a new purchase instead. */
-  newPurchaseCostRatio: z.number().positive().max(10).default(0.5),
-  /** The buyer gets an answer (or a promised follow-up) within this many minutes. */
-  replyWithinMinutes: z.number().int().positive().max(7 * 24 * 60).default(10),
-  /** Links to these hosts or their subdomains are safe; anything else in a message is flagged. */
-  trustedLinkDomains: z.array(Hostname).max(100).default(['taobao.com', 'tmall.com', 'tb.cn']),
+  warrantyMonths: z.number().int().min(0).max(240).nullable().default(null).describe('Warranty for repairs when the request does not say; null: unknown, ask a human.'),
+  newPurchaseCostRatio: z.number().positive().max(10).default(0.5).describe('A repair costing at least this share of the price suggests a new purchase instead.'),
+  replyWithinMinutes: z.number().int().positive().max(7 * 24 * 60).default(10).describe('The buyer gets an answer (or a promised follow-up) within this many minutes.'),
+  trustedLinkDomains: z.array(Hostname).max(100).default(['taobao.com', 'tmall.com', 'tb.cn']).describe('Links to these hosts or their subdomains are safe; anything else in a message is flagged.'),
   shopName: z.string().min(1).max(100).nullable().default(null),
   agentName: z.string().min(1).max(100).nullable().default(null),
   currency: z.string().regex(/^[A-Z]{3}$/).default('CNY'),
@@ -71,6 +58,16 @@ export const Policy = z.strictObject({
 export type Policy = z.infer<typeof Policy>;
 export type PolicyInput = z.input<typeof Policy>;
 
-/** What a caller may pass: any subset of the policy, checked but not yet defaulted. */
-export const PolicyPatch = Policy.partial();
+type PatchShape<S extends Record<string, z.ZodType>> = { [K in keyof S]: z.ZodOptional<S[K] extends z.ZodDefault<infer T extends z.ZodType> ? T : S[K]> };
+
+/**
+ * What a caller may pass: any subset of the policy, checked but not defaulted. `Policy.partial()`
+ * would not do: zod v4 still fills defaults under `.optional()`, so an input's `policy: {}` would
+ * silently reset every value the shop configured.
+ */
+export const PolicyPatch = z.strictObject(
+  Object.fromEntries(
+    Object.entries(Policy.shape).map(([key, field]) => [key, (field instanceof z.ZodDefault ? field.unwrap() : field).optional()]),
+  ) as PatchShape<typeof Policy.shape>,
+);
 export type PolicyPatch = z.infer<typeof PolicyPatch>;

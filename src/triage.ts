@@ -98,12 +98,12 @@ const getDefault = (): Triager => (defaultTriager ??= createTriage());
  * Triages with the built-in rules and the default policy (DOMAIN.md's figures).
  * @example
  * const result = await triage({
- *   now: '2026-11-14T10:00:00+08:00',
- *   order: { status: 'shipped', amount: 259, paidAt: '2026-11-10T20:00:00+08:00' },
- *   shipment: { trackingNumber: 'SF1234567890', carrier: '顺丰', events: [{ at: '2026-11-11T09:00:00+08:00', kind: 'in_transit' }] },
+ *   now: '2026-10-14T10:00:00+08:00',
+ *   order: { status: 'shipped', amount: 259, paidAt: '2026-10-10T20:00:00+08:00' },
+ *   shipment: { trackingNumber: 'SF1234567890', carrier: '顺丰', events: [{ at: '2026-10-11T09:00:00+08:00', kind: 'in_transit' }] },
  *   claim: { type: 'not_received' },
  * });
- * result.situation; // 'stalled_tracking' (no update for 73 hours, beyond 48)
+ * result.situation; // 'stalled_tracking' (no update for 73 hours, beyond 48 outside peak season)
  */
 export const triage = (input: TriageInput): Promise<TriageResult> => getDefault().triage(input);
 

@@ -12,6 +12,8 @@ export const TriageOptions = z.strictObject({
   situations: z.unknown().optional(),
   checks: z.unknown().optional(),
   conditions: z.unknown().optional(),
+  /** The shop's own wording: `{ "<rule id or situation>": { "zh-CN"?: text, "zh-TW"?: text, "en"?: text } }`. */
+  wording: z.unknown().optional(),
   /** Ids of rules to leave out. */
   disable: z.array(z.string()).optional(),
   /** The shop's policy; a triage input's own `policy` overrides it field by field. */

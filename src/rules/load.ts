@@ -1,6 +1,6 @@
 import { basename } from 'node:path';
 import type { z } from 'zod';
-import { TriageError, issuesFromZod, jsonPath, type TriageIssue } from '../errors.js';
+import { TriageError, jsonPath, type TriageIssue } from '../errors.js';
 import { Facts, FACT_NAMES } from '../schema/facts.js';
 import {
   CheckCatalogue,
@@ -15,6 +15,7 @@ import {
 import { LOCALES, type Category, type Locale } from '../schema/vocabulary.js';
 import { compileTemplate, isTemplateProblem, type CompiledTemplate } from '../wording/template.js';
 import { findShadowedRules } from './shadow.js';
+import { ruleIssuesFromZod } from './zod-issues.js';
 import type { LoadedCheck, LoadedRule, LocalizedTemplates, RuleSet } from './types.js';
 
 /** A JSON document and where it came from (a file path, or a label for objects passed in code). */
@@ -56,7 +57,7 @@ class IssueList {
 const parseWith = <T>(schema: z.ZodType<T>, doc: RuleSource, issues: IssueList): T | undefined => {
   const result = schema.safeParse(doc.json);
   if (result.success) return result.data;
-  issues.items.push(...issuesFromZod(result.error.issues, doc.source));
+  issues.items.push(...ruleIssuesFromZod(result.error.issues, doc.json, doc.source));
   return undefined;
 };
 

@@ -71,6 +71,16 @@ export const Policy = z.strictObject({
 export type Policy = z.infer<typeof Policy>;
 export type PolicyInput = z.input<typeof Policy>;
 
-/** What a caller may pass: any subset of the policy, checked but not yet defaulted. */
-export const PolicyPatch = Policy.partial();
+type PolicyShape = typeof Policy.shape;
+type WithoutDefault<T> = T extends z.ZodDefault<infer Inner> ? Inner : T;
+type PatchShape = { [K in keyof PolicyShape]: z.ZodOptional<WithoutDefault<PolicyShape[K]>> };
+const patchShape = Object.fromEntries(
+  Object.entries(Policy.shape).map(([key, field]) => [key, (field instanceof z.ZodDefault ? field.unwrap() : field).optional()]),
+) as PatchShape;
+
+/**
+ * What a caller may pass: any subset of the policy, checked but not yet defaulted. (`Policy.partial()`
+ * would fill every absent field with its default, so an input's policy would undo the shop's.)
+ */
+export const PolicyPatch = z.strictObject(patchShape);
 export type PolicyPatch = z.infer<typeof PolicyPatch>;

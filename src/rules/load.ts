@@ -5,11 +5,11 @@ import { Facts, FACT_NAMES } from '../schema/facts.js';
 import {
   CheckCatalogue,
   ConditionCatalogue,
+  PartialWording,
   RuleFile,
   SituationCatalogue,
   WordingCatalogue,
   type ConditionNode,
-  type PartialWording,
   type TopLevelCondition,
 } from '../schema/rule.js';
 import { LOCALES, type Category, type Locale } from '../schema/vocabulary.js';
@@ -141,6 +141,25 @@ const checkConditions = (
   }
 };
 
+const PART_SCHEMAS = {
+  id: RuleFile.shape.id,
+  situation: RuleFile.shape.situation,
+  checks: RuleFile.shape.checks,
+  conditions: RuleFile.shape.conditions,
+  wording: PartialWording,
+};
+
+/** The parts of a rule file that are valid on their own, to check further when the whole is not. */
+const parsableParts = (json: unknown): Partial<RuleFile> => {
+  if (json === null || typeof json !== 'object') return {};
+  const parts: Record<string, unknown> = {};
+  for (const [key, schema] of Object.entries(PART_SCHEMAS)) {
+    const result = schema.safeParse((json as Record<string, unknown>)[key]);
+    if (result.success && result.data !== undefined) parts[key] = result.data;
+  }
+  return parts as Partial<RuleFile>;
+};
+
 interface WordingOverrideMaps {
   byRule: Map<string, Partial<LocalizedTemplates>>;
   bySituation: Map<string, Partial<LocalizedTemplates>>;
@@ -207,23 +226,32 @@ export const loadRuleSet = (spec: RuleSetSpec): RuleSet => {
     }
   }
 
-  const loadRule = (doc: RuleSource, origin: LoadedRule['origin']): LoadedRule | undefined => {
-    const file = parseWith(RuleFile, doc, issues);
-    if (!file) return undefined;
-    const before = issues.items.length;
-    const at = doc.source;
-    if (at.endsWith('.json') && basename(at, '.json') !== file.id) {
-      issues.add(at, ['id'], 'id_mismatch', `id "${file.id}" must equal the file name "${basename(at, '.json')}"`);
+  // Each part is checked on its own, so a file broken in one place still reports its other problems.
+  const checkRuleParts = (parts: Partial<RuleFile>, at: string) => {
+    if (parts.id !== undefined && at.endsWith('.json') && basename(at, '.json') !== parts.id) {
+      issues.add(at, ['id'], 'id_mismatch', `id "${parts.id}" must equal the file name "${basename(at, '.json')}"`);
     }
-    const situation = situations[file.situation];
-    if (!situation) issues.add(at, ['situation'], 'unknown_situation', `unknown situation "${file.situation}"`);
-    const ruleChecks = file.checks.map((id, i) => {
+    const situation = parts.situation === undefined ? undefined : situations[parts.situation];
+    if (parts.situation !== undefined && !situation) issues.add(at, ['situation'], 'unknown_situation', `unknown situation "${parts.situation}"`);
+    const ruleChecks = (parts.checks ?? []).map((id, i) => {
       const check = checks.get(id);
       if (!check) issues.add(at, ['checks', i], 'unknown_check', `unknown check "${id}"`);
       return check;
     });
-    checkConditions(file.conditions, ['conditions'], 1, at, conditionNames, issues);
-    const wording = compileWording(file.wording, ['wording'], at, issues);
+    if (parts.conditions) checkConditions(parts.conditions, ['conditions'], 1, at, conditionNames, issues);
+    const wording = parts.wording && compileWording(parts.wording, ['wording'], at, issues);
+    return { situation, ruleChecks, wording };
+  };
+
+  const loadRule = (doc: RuleSource, origin: LoadedRule['origin']): LoadedRule | undefined => {
+    const before = issues.items.length;
+    const at = doc.source;
+    const file = parseWith(RuleFile, doc, issues);
+    if (!file) {
+      checkRuleParts(parsableParts(doc.json), at);
+      return undefined;
+    }
+    const { situation, ruleChecks, wording } = checkRuleParts(file, at);
     if (issues.items.length > before || !situation || !wording) return undefined;
     return {
       id: file.id,

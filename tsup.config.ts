@@ -1,12 +1,10 @@
 import { defineConfig } from 'tsup';
 
-export default defineConfig({
-  entry: { index: 'src/index.ts', cli: 'src/cli/main.ts' },
-  format: ['esm', 'cjs'],
-  dts: { entry: { index: 'src/index.ts' } },
-  target: 'node20',
-  platform: 'node',
-  sourcemap: true,
-  clean: true,
-  splitting: false,
-});
+const common = { target: 'node20', platform: 'node', sourcemap: true, splitting: false } as const;
+
+export default defineConfig([
+  // The library: ESM and CJS, each with its own declaration file (see package.json "exports").
+  { ...common, entry: { index: 'src/index.ts' }, format: ['esm', 'cjs'], dts: true, clean: true },
+  // The command line: the package is ESM, so `bin` needs only the ESM build.
+  { ...common, entry: { cli: 'src/cli/main.ts' }, format: ['esm'], dts: false, clean: false },
+]);

@@ -5,7 +5,8 @@ export { TriageInput, Order, Shipment, TrackingEvent, Claim, RefundRequest, Repa
 export { Policy, PolicyPatch, PeakSeason, type PolicyInput } from './schema/policy.js';
 export { Facts, FactName, FACT_NAMES } from './schema/facts.js';
 export { TriageResult, Outcome, Explanation, type BuiltinSituation } from './schema/result.js';
-export { RuleFile, SituationCatalogue, CheckCatalogue, ConditionCatalogue, ConditionNode, TopLevelCondition, Operator, OutcomeSpec } from './schema/rule.js';
+export { RuleFile, SituationCatalogue, CheckCatalogue, ConditionCatalogue, WordingCatalogue, WordingOverrides, ConditionNode, TopLevelCondition, Operator, OutcomeSpec } from './schema/rule.js';
 export * from './schema/vocabulary.js';
 export type { RuleSet, LoadedRule, LoadedCheck } from './rules/types.js';
+export { explainTriage, traceRules, leavesBehind, type TriageExplanation, type RuleTrace, type TraceNode, type TraceResult } from './explain/explain.js';
 export type { ConditionTrace, EvaluatorKind } from './engine/types.js';

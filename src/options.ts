@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PolicyPatch } from './schema/policy.js';
+import type { WordingOverrides } from './schema/rule.js';
 import { Locale } from './schema/vocabulary.js';
 
 export const TriageOptions = z.strictObject({
@@ -12,6 +13,9 @@ export const TriageOptions = z.strictObject({
   situations: z.unknown().optional(),
   checks: z.unknown().optional(),
   conditions: z.unknown().optional(),
+  /** The shop's own wording: `{ "<rule id or situation>": { "zh-CN"?: text, "zh-TW"?: text, "en"?: text } }`. */
+  // Typed for callers, checked by the rule loader (which reports `options` with the JSON path).
+  wording: z.custom<WordingOverrides>().optional(),
   /** Ids of rules to leave out. */
   disable: z.array(z.string()).optional(),
   /** The shop's policy; a triage input's own `policy` overrides it field by field. */

@@ -54,6 +54,7 @@ export const createTriage = (options: TriageOptions = {}): Triager => {
     situations: [...dirs.flatMap((d) => d.situations), ...asSources(opts.situations, 'situations')],
     checks: [...dirs.flatMap((d) => d.checks), ...asSources(opts.checks, 'checks')],
     conditions: [...dirs.flatMap((d) => d.conditions), ...asSources(opts.conditions, 'conditions')],
+    wording: [...dirs.flatMap((d) => d.wording), ...(opts.wording === undefined ? [] : [{ source: 'options', json: { wording: opts.wording } }])],
     disable: opts.disable ?? [],
   });
   const evaluator: Evaluator = new ReferenceEvaluator(ruleSet);

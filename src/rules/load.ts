@@ -1,18 +1,21 @@
 import { basename } from 'node:path';
 import type { z } from 'zod';
-import { TriageError, issuesFromZod, jsonPath, type TriageIssue } from '../errors.js';
+import { TriageError, jsonPath, type TriageIssue } from '../errors.js';
 import { Facts, FACT_NAMES } from '../schema/facts.js';
 import {
   CheckCatalogue,
   ConditionCatalogue,
+  PartialWording,
   RuleFile,
   SituationCatalogue,
+  WordingCatalogue,
   type ConditionNode,
   type TopLevelCondition,
-  type Wording,
 } from '../schema/rule.js';
-import { LOCALES, type Category } from '../schema/vocabulary.js';
-import { compileTemplate, isTemplateProblem } from '../wording/template.js';
+import { LOCALES, type Category, type Locale } from '../schema/vocabulary.js';
+import { compileTemplate, isTemplateProblem, type CompiledTemplate } from '../wording/template.js';
+import { findShadowedRules } from './shadow.js';
+import { ruleIssuesFromZod } from './zod-issues.js';
 import type { LoadedCheck, LoadedRule, LocalizedTemplates, RuleSet } from './types.js';
 
 /** A JSON document and where it came from (a file path, or a label for objects passed in code). */
@@ -33,6 +36,8 @@ export interface RuleSetSpec {
   situations: readonly RuleSource[];
   checks: readonly RuleSource[];
   conditions: readonly RuleSource[];
+  /** Wording overrides (`{ wording: { <rule id or situation>: { <locale>: text } } }`), later ones win. */
+  wording?: readonly RuleSource[];
   /** Ids of rules to leave out. */
   disable: readonly string[];
 }
@@ -52,19 +57,22 @@ class IssueList {
 const parseWith = <T>(schema: z.ZodType<T>, doc: RuleSource, issues: IssueList): T | undefined => {
   const result = schema.safeParse(doc.json);
   if (result.success) return result.data;
-  issues.items.push(...issuesFromZod(result.error.issues, doc.source));
+  issues.items.push(...ruleIssuesFromZod(result.error.issues, doc.json, doc.source));
   return undefined;
 };
 
-const compileWording = (
-  wording: Wording,
+/** Compiles the locales given; a locale left out is simply absent from the result. */
+const compileTexts = (
+  wording: PartialWording,
   where: readonly PropertyKey[],
   file: string,
   issues: IssueList,
-): LocalizedTemplates | undefined => {
-  const out: Partial<LocalizedTemplates> = {};
+): Partial<LocalizedTemplates> => {
+  const out: Partial<Record<Locale, CompiledTemplate>> = {};
   for (const locale of LOCALES) {
-    const compiled = compileTemplate(wording[locale]);
+    const text = wording[locale];
+    if (text === undefined) continue;
+    const compiled = compileTemplate(text);
     const path = [...where, locale];
     if (isTemplateProblem(compiled)) {
       issues.add(file, path, 'invalid_template', compiled.message);
@@ -75,7 +83,19 @@ const compileWording = (
     }
     out[locale] = compiled;
   }
-  return Object.keys(out).length === LOCALES.length ? (out as LocalizedTemplates) : undefined;
+  return out;
+};
+
+const isComplete = (texts: Partial<LocalizedTemplates>): texts is LocalizedTemplates => LOCALES.every((l) => texts[l] !== undefined);
+
+const compileWording = (
+  wording: PartialWording,
+  where: readonly PropertyKey[],
+  file: string,
+  issues: IssueList,
+): LocalizedTemplates | undefined => {
+  const texts = compileTexts(wording, where, file, issues);
+  return isComplete(texts) ? texts : undefined;
 };
 
 /** Checks what zod's shape cannot: literals that no value of the fact can equal, operand kinds, references, depth. */
@@ -121,6 +141,51 @@ const checkConditions = (
   }
 };
 
+const PART_SCHEMAS = {
+  id: RuleFile.shape.id,
+  situation: RuleFile.shape.situation,
+  checks: RuleFile.shape.checks,
+  conditions: RuleFile.shape.conditions,
+  wording: PartialWording,
+};
+
+/** The parts of a rule file that are valid on their own, to check further when the whole is not. */
+const parsableParts = (json: unknown): Partial<RuleFile> => {
+  if (json === null || typeof json !== 'object') return {};
+  const parts: Record<string, unknown> = {};
+  for (const [key, schema] of Object.entries(PART_SCHEMAS)) {
+    const result = schema.safeParse((json as Record<string, unknown>)[key]);
+    if (result.success && result.data !== undefined) parts[key] = result.data;
+  }
+  return parts as Partial<RuleFile>;
+};
+
+interface WordingOverrideMaps {
+  byRule: Map<string, Partial<LocalizedTemplates>>;
+  bySituation: Map<string, Partial<LocalizedTemplates>>;
+}
+
+/** Sorts each override key into a rule id (also one disabled here) or a situation id; anything else is an error. */
+const collectWordingOverrides = (
+  docs: readonly RuleSource[],
+  ruleIds: ReadonlySet<string>,
+  situations: Readonly<Record<string, unknown>>,
+  issues: IssueList,
+): WordingOverrideMaps => {
+  const maps: WordingOverrideMaps = { byRule: new Map(), bySituation: new Map() };
+  for (const doc of docs) {
+    for (const [key, texts] of Object.entries(parseWith(WordingCatalogue, doc, issues)?.wording ?? {})) {
+      const target = ruleIds.has(key) ? maps.byRule : Object.hasOwn(situations, key) ? maps.bySituation : undefined;
+      if (!target) {
+        issues.add(doc.source, ['wording', key], 'unknown_wording_target', `"${key}" is neither a rule id nor a situation id`);
+        continue;
+      }
+      target.set(key, { ...target.get(key), ...compileTexts(texts, ['wording', key], doc.source, issues) });
+    }
+  }
+  return maps;
+};
+
 const isUnconditional = (c: TopLevelCondition): boolean => 'all' in c && c.all.length === 0;
 
 /**
@@ -145,31 +210,48 @@ export const loadRuleSet = (spec: RuleSetSpec): RuleSet => {
     }
   }
 
+  // A known check id takes only what a later catalogue gives (its owner, some locales); a new one needs all.
   const checks = new Map<string, LoadedCheck>();
   for (const doc of [spec.builtin.checks, ...spec.checks]) {
     for (const [id, entry] of Object.entries(parseWith(CheckCatalogue, doc, issues)?.checks ?? {})) {
-      const text = compileWording(entry.text, ['checks', id, 'text'], doc.source, issues);
-      if (text) checks.set(id, { id, owner: entry.owner, text });
+      const where = ['checks', id];
+      const known = checks.get(id);
+      const texts = { ...known?.text, ...compileTexts(entry.text, [...where, 'text'], doc.source, issues) };
+      const owner = entry.owner ?? known?.owner;
+      if (owner === undefined) issues.add(doc.source, [...where, 'owner'], 'missing_owner', `new check "${id}" needs an owner`);
+      for (const locale of LOCALES) {
+        if (texts[locale] === undefined) issues.add(doc.source, [...where, 'text', locale], 'missing_locale', `new check "${id}" needs a ${locale} text`);
+      }
+      if (owner !== undefined && isComplete(texts)) checks.set(id, { id, owner, text: texts });
     }
   }
 
-  const loadRule = (doc: RuleSource, origin: LoadedRule['origin']): LoadedRule | undefined => {
-    const file = parseWith(RuleFile, doc, issues);
-    if (!file) return undefined;
-    const before = issues.items.length;
-    const at = doc.source;
-    if (at.endsWith('.json') && basename(at, '.json') !== file.id) {
-      issues.add(at, ['id'], 'id_mismatch', `id "${file.id}" must equal the file name "${basename(at, '.json')}"`);
+  // Each part is checked on its own, so a file broken in one place still reports its other problems.
+  const checkRuleParts = (parts: Partial<RuleFile>, at: string) => {
+    if (parts.id !== undefined && at.endsWith('.json') && basename(at, '.json') !== parts.id) {
+      issues.add(at, ['id'], 'id_mismatch', `id "${parts.id}" must equal the file name "${basename(at, '.json')}"`);
     }
-    const situation = situations[file.situation];
-    if (!situation) issues.add(at, ['situation'], 'unknown_situation', `unknown situation "${file.situation}"`);
-    const ruleChecks = file.checks.map((id, i) => {
+    const situation = parts.situation === undefined ? undefined : situations[parts.situation];
+    if (parts.situation !== undefined && !situation) issues.add(at, ['situation'], 'unknown_situation', `unknown situation "${parts.situation}"`);
+    const ruleChecks = (parts.checks ?? []).map((id, i) => {
       const check = checks.get(id);
       if (!check) issues.add(at, ['checks', i], 'unknown_check', `unknown check "${id}"`);
       return check;
     });
-    checkConditions(file.conditions, ['conditions'], 1, at, conditionNames, issues);
-    const wording = compileWording(file.wording, ['wording'], at, issues);
+    if (parts.conditions) checkConditions(parts.conditions, ['conditions'], 1, at, conditionNames, issues);
+    const wording = parts.wording && compileWording(parts.wording, ['wording'], at, issues);
+    return { situation, ruleChecks, wording };
+  };
+
+  const loadRule = (doc: RuleSource, origin: LoadedRule['origin']): LoadedRule | undefined => {
+    const before = issues.items.length;
+    const at = doc.source;
+    const file = parseWith(RuleFile, doc, issues);
+    if (!file) {
+      checkRuleParts(parsableParts(doc.json), at);
+      return undefined;
+    }
+    const { situation, ruleChecks, wording } = checkRuleParts(file, at);
     if (issues.items.length > before || !situation || !wording) return undefined;
     return {
       id: file.id,
@@ -191,6 +273,7 @@ export const loadRuleSet = (spec: RuleSetSpec): RuleSet => {
   };
 
   const byId = new Map<string, LoadedRule>();
+  const loadedIds = new Set<string>();
   const addAll = (docs: readonly RuleSource[], origin: LoadedRule['origin']): void => {
     const seen = new Map<string, string>();
     for (const doc of docs) {
@@ -203,6 +286,7 @@ export const loadRuleSet = (spec: RuleSetSpec): RuleSet => {
       }
       seen.set(rule.id, doc.source);
       byId.set(rule.id, rule);
+      loadedIds.add(rule.id);
     }
   };
   addAll(spec.builtin.rules, 'builtin');
@@ -212,11 +296,18 @@ export const loadRuleSet = (spec: RuleSetSpec): RuleSet => {
     if (!byId.delete(id)) issues.add('options', ['disable', i], 'unknown_rule', `no rule with id "${id}" to disable`);
   });
 
-  const rules = [...byId.values()].sort((a, b) => b.priority - a.priority);
+  const overrides = collectWordingOverrides(spec.wording ?? [], loadedIds, situations, issues);
+  const rules = [...byId.values()]
+    .map((rule) => {
+      const bySituation = overrides.bySituation.get(rule.situation);
+      const byRule = overrides.byRule.get(rule.id);
+      return bySituation || byRule ? { ...rule, wording: { ...rule.wording, ...bySituation, ...byRule } } : rule;
+    })
+    .sort((a, b) => b.priority - a.priority);
   if (!rules.some((r) => r.situation === FALLBACK_SITUATION && isUnconditional(r.conditions))) {
     issues.add('options', [], 'missing_fallback', `the rule set needs an unconditional "${FALLBACK_SITUATION}" rule ({ "all": [] }) so that every input gets an answer`);
   }
 
   if (issues.items.length > 0) throw new TriageError('INVALID_RULE', issues.items);
-  return { rules, conditions, situations, checks, warnings: [] };
+  return { rules, conditions, situations, checks, warnings: findShadowedRules(rules, conditions) };
 };

@@ -9,13 +9,14 @@ export interface RuleDirectory {
   situations: RuleSource[];
   checks: RuleSource[];
   conditions: RuleSource[];
+  wording: RuleSource[];
 }
 
-const CATALOGUE_NAMES = new Set(['situations.json', 'checks.json', 'conditions.json']);
+const CATALOGUE_NAMES = new Set(['situations.json', 'checks.json', 'conditions.json', 'wording.json']);
 
-/** Reads a directory of rule files; a file that is not JSON is reported with its name, not thrown raw. */
+/** Reads a directory of rule files (`situations.json`, `checks.json`, `conditions.json`, `wording.json` there are catalogues); a file that is not JSON is reported with its name, not thrown raw. */
 export const readRuleDirectory = (dir: string): RuleDirectory => {
-  const out: RuleDirectory = { rules: [], situations: [], checks: [], conditions: [] };
+  const out: RuleDirectory = { rules: [], situations: [], checks: [], conditions: [], wording: [] };
   const problems = [];
   let files: string[];
   try {
@@ -33,7 +34,7 @@ export const readRuleDirectory = (dir: string): RuleDirectory => {
     }
     const name = basename(file);
     const doc = { source: file, json };
-    if (CATALOGUE_NAMES.has(name)) out[name.replace('.json', '') as 'situations' | 'checks' | 'conditions'].push(doc);
+    if (CATALOGUE_NAMES.has(name)) out[name.replace('.json', '') as 'situations' | 'checks' | 'conditions' | 'wording'].push(doc);
     else out.rules.push(doc);
   }
   if (problems.length > 0) throw new TriageError('INVALID_RULE', problems);

@@ -86,9 +86,16 @@ export type OutcomeSpec = z.infer<typeof OutcomeSpec>;
  * Wording templates: `{factName}` is replaced by the fact's value; a `[[ … ]]` section is dropped
  * when any placeholder inside it has no value, so a reply never shows an empty slot.
  */
-export const Template = z.string().min(1).max(2000);
+export const Template = z
+  .string({ error: (issue) => (issue.input === undefined ? 'missing text: every locale needs one' : undefined) })
+  .min(1)
+  .max(2000);
+/** One text per locale, all of them required. */
 export const Wording = z.record(Locale, Template);
 export type Wording = z.infer<typeof Wording>;
+/** Some locales only: an override keeps the texts of the locales it leaves out. */
+export const PartialWording = z.partialRecord(Locale, Template);
+export type PartialWording = z.infer<typeof PartialWording>;
 
 export const RuleFile = z.strictObject({
   $schema: z.string().optional(),
@@ -116,9 +123,13 @@ export const SituationCatalogue = z.strictObject({
 });
 export type SituationCatalogue = z.infer<typeof SituationCatalogue>;
 
+/**
+ * A new check needs its owner and a text in every locale (the loader says which is missing); an entry
+ * whose id is already known changes only what it gives, e.g. one locale's text.
+ */
 export const CheckEntry = z.strictObject({
-  owner: Party,
-  text: Wording,
+  owner: Party.optional().describe('who does the check; required for a new check'),
+  text: PartialWording.describe('the check as an agent reads it; every locale is required for a new check'),
 });
 export const CheckCatalogue = z.strictObject({
   $schema: z.string().optional(),
@@ -131,3 +142,15 @@ export const ConditionCatalogue = z.strictObject({
   conditions: z.record(Slug, TopLevelCondition),
 });
 export type ConditionCatalogue = z.infer<typeof ConditionCatalogue>;
+
+/**
+ * A shop's own wording: texts keyed by a rule id (that rule only) or a situation id (every rule
+ * deciding it), per locale. A rule id wins over its situation; a locale left out keeps the rule's text.
+ */
+export const WordingOverrides = z.record(Slug, PartialWording);
+export type WordingOverrides = z.infer<typeof WordingOverrides>;
+export const WordingCatalogue = z.strictObject({
+  $schema: z.string().optional(),
+  wording: WordingOverrides,
+});
+export type WordingCatalogue = z.infer<typeof WordingCatalogue>;

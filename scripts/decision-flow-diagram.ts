@@ -4,9 +4,6 @@
  */
 import type { RuleSet } from '../src/rules/types.js';
 
-export const START = '<!-- decision-flow:start -->';
-export const END = '<!-- decision-flow:end -->';
-
 const nodeId = (prefix: string, name: string): string => `${prefix}_${name.replace(/[^A-Za-z0-9]/g, '_')}`;
 const areaOf = (source: string): string => source.split('/').slice(-2, -1)[0] ?? 'rules';
 
@@ -32,12 +29,4 @@ export const decisionFlowDiagram = (ruleSet: RuleSet): string => {
     '```',
   ];
   return lines.join('\n');
-};
-
-/** The README with the block between the markers replaced; throws when the markers are missing. */
-export const withDecisionFlow = (readme: string, diagram: string): string => {
-  const start = readme.indexOf(START);
-  const end = readme.indexOf(END);
-  if (start === -1 || end < start) throw new Error(`README.md needs the markers ${START} and ${END}`);
-  return `${readme.slice(0, start + START.length)}\n${diagram}\n${readme.slice(end)}`;
 };

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { createTriage } from '../../src/triage.js';
 import { Facts } from '../../src/schema/facts.js';
 import { Policy } from '../../src/schema/policy.js';
+import { decisionFlowDiagram } from '../decision-flow-diagram.js';
 
 const cell = (text: string): string => text.replaceAll('|', '\\|').replaceAll('\n', ' ');
 
@@ -47,6 +48,7 @@ export const BLOCKS: Record<string, () => string> = {
   situations: situationsTable,
   facts: factsTable,
   policy: policyTable,
+  'decision-flow': () => decisionFlowDiagram(createTriage().ruleSet),
 };
 
 /** The README with every generated block rewritten; a missing marker pair is an error. */

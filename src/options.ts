@@ -5,13 +5,15 @@ import { Locale } from './schema/vocabulary.js';
 export const TriageOptions = z.strictObject({
   /** Keep the package's own rules (default true); false starts from the shop's rules alone. */
   builtinRules: z.boolean().optional(),
-  /** Directories of shop rule files; `situations.json`, `checks.json`, `conditions.json` there are catalogues. */
+  /** Directories of shop rule files; `situations.json`, `checks.json`, `conditions.json` there are catalogues, files under `messages/` are message pattern files. */
   ruleDirs: z.array(z.string().min(1)).optional(),
   /** Rule files passed as objects; a rule whose id is a built-in one replaces it. */
   rules: z.array(z.unknown()).optional(),
   situations: z.unknown().optional(),
   checks: z.unknown().optional(),
   conditions: z.unknown().optional(),
+  /** Message pattern files passed as objects (see rules/messages/); one with a built-in file's id replaces it. */
+  messagePatterns: z.array(z.unknown()).max(50).optional(),
   /** Ids of rules to leave out. */
   disable: z.array(z.string()).optional(),
   /** The shop's policy; a triage input's own `policy` overrides it field by field. */

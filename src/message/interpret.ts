@@ -28,7 +28,7 @@ export interface ReadClaim {
 
 /** What the buyer's own words say, before anything is applied to a triage input. */
 export interface BuyerMessageReading {
-  /** The text the patterns saw: full-width folded, traditional converted, lower case, links removed. */
+  /** The text the patterns saw: full-width folded, traditional converted, lower case, links, client tags and order cards removed. */
   text: string;
   /** `read`: one claim won; `ambiguous`: different claims with no clear winner; `none`: no claim said. */
   reading: 'read' | 'ambiguous' | 'none';
@@ -238,5 +238,8 @@ export const interpretMessage = (message: string, patterns: MessagePatternSet, t
     ruledOut,
     questions,
   };
-  return { text: collapseSpaces(folded), ...core, links, note: describe(core, rivals) };
+  // the text shown is what every pattern file saw in common: client tags and order-card fields gone
+  let shown = folded;
+  for (const file of patterns.files) shown = stripFields(file.tags.reduce((acc, tag) => acc.split(tag).join(' '), shown), file.fields);
+  return { text: collapseSpaces(shown), ...core, links, note: describe(core, rivals) };
 };

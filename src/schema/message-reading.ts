@@ -4,7 +4,7 @@ import { ClaimType, RefundReason } from './vocabulary.js';
 
 /** What was read from the buyer's message: enough for a chatbot to ask the right clarifying question. */
 export const MessageExplanation = z.object({
-  /** The text the patterns saw: full-width folded, traditional converted to simplified, lower case, links removed. */
+  /** The text the patterns saw: full-width folded, traditional converted to simplified, lower case, links, client tags and order cards removed. */
   text: z.string(),
   /** `read`: one claim won; `ambiguous`: different claims with no clear winner (ask which); `none`: no claim said (ask what is wrong). */
   reading: z.enum(['read', 'ambiguous', 'none']),

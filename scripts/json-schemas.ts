@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { FactName } from '../src/schema/facts.js';
+import { MessagePatternFile } from '../src/schema/message-patterns.js';
 import { CheckCatalogue, ConditionCatalogue, ConditionNode, RuleFile, SituationCatalogue, WordingCatalogue } from '../src/schema/rule.js';
 
 export const SCHEMA_DIR = 'schema';
@@ -13,6 +14,7 @@ const DOCUMENTS = {
   'situations.schema.json': { schema: SituationCatalogue, title: 'after-sales-triage situations catalogue', description: 'situations.json: the situation ids rules may decide, with their category.' },
   'checks.schema.json': { schema: CheckCatalogue, title: 'after-sales-triage checks catalogue', description: 'checks.json: what to verify and with whom; a known id may be changed in part, a new one needs an owner and every locale.' },
   'conditions.schema.json': { schema: ConditionCatalogue, title: 'after-sales-triage shared conditions', description: 'conditions.json: named conditions that rules reference as { "condition": name }.' },
+  'message-patterns.schema.json': { schema: MessagePatternFile, title: 'after-sales-triage message patterns', description: 'rules/messages/<id>.json: literal phrases (never regular expressions) that read a buyer message into a claim.' },
   'wording.schema.json': { schema: WordingCatalogue, title: 'after-sales-triage wording overrides', description: "wording.json: a shop's own texts per rule id or situation id, per locale." },
 } as const;
 

@@ -6,7 +6,7 @@ import { Locale } from './schema/vocabulary.js';
 export const TriageOptions = z.strictObject({
   /** Keep the package's own rules (default true); false starts from the shop's rules alone. */
   builtinRules: z.boolean().optional(),
-  /** Directories of shop rule files; `situations.json`, `checks.json`, `conditions.json` there are catalogues. */
+  /** Directories of shop rule files; `situations.json`, `checks.json`, `conditions.json` there are catalogues, files under `messages/` are message pattern files. */
   ruleDirs: z.array(z.string().min(1)).optional(),
   /** Rule files passed as objects; a rule whose id is a built-in one replaces it. */
   rules: z.array(z.unknown()).optional(),
@@ -16,6 +16,8 @@ export const TriageOptions = z.strictObject({
   /** The shop's own wording: `{ "<rule id or situation>": { "zh-CN"?: text, "zh-TW"?: text, "en"?: text } }`. */
   // Typed for callers, checked by the rule loader (which reports `options` with the JSON path).
   wording: z.custom<WordingOverrides>().optional(),
+  /** Message pattern files passed as objects (see rules/messages/); one with a built-in file's id replaces it. */
+  messagePatterns: z.array(z.unknown()).max(50).optional(),
   /** Ids of rules to leave out. */
   disable: z.array(z.string()).optional(),
   /** The shop's policy; a triage input's own `policy` overrides it field by field. */

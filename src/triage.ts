@@ -8,14 +8,25 @@ import { loadRuleSet, type RuleSource } from './rules/load.js';
 import { readRuleDirectory } from './rules/read-dir.js';
 import type { RuleSet } from './rules/types.js';
 import { validateInput } from './input/validate.js';
-import { readMessage } from './message/read.js';
+import { builtinMessagePatterns } from './generated/builtin-message-patterns.js';
+import { interpretMessage } from './message/interpret.js';
+import { loadMessagePatterns } from './message/patterns.js';
+import { readMessage, toExplanation } from './message/read.js';
 import { buildResult } from './result/build.js';
+import { TriageInput as TriageInputSchema } from './schema/input.js';
 import type { TriageInput } from './schema/input.js';
+import type { MessageExplanation } from './schema/message-reading.js';
 import { Policy, type PolicyPatch } from './schema/policy.js';
 import type { TriageResult } from './schema/result.js';
 import type { Locale } from './schema/vocabulary.js';
 
 export type SafeTriageResult = { success: true; data: TriageResult } | { success: false; error: TriageError };
+
+/**
+ * What a chatbot knows besides the buyer's words. The order is required: without its status the
+ * rules would decide on invented facts; a bot that has no order yet calls `readBuyerMessage`.
+ */
+export type MessageContext = Omit<TriageInput, 'message'>;
 
 export interface Triager {
   /**
@@ -25,6 +36,18 @@ export interface Triager {
   triage(input: TriageInput): Promise<TriageResult>;
   /** Like `triage`, but returns `{ success: false, error }` instead of throwing a `TriageError`. */
   safeTriage(input: unknown): Promise<SafeTriageResult>;
+  /**
+   * Triages a buyer's message with whatever order facts the chatbot has; the same as `triage`
+   * with `message` set, so an explicit `context.claim` still wins over the words.
+   * @throws {TriageError} `INVALID_INPUT`, e.g. at `$.order` when the context has no order.
+   */
+  triageMessage(message: string, context: MessageContext): Promise<TriageResult>;
+  /**
+   * Reads a message on its own, with no order: the claim it states (or that it is ambiguous),
+   * a refund reason, process questions and every link with its verdict.
+   * @throws {TriageError} `INVALID_INPUT` when the message is not a string of at most 4,000 characters.
+   */
+  readBuyerMessage(message: string, policy?: PolicyPatch): MessageExplanation;
   /** The validated rules, highest priority first. */
   readonly ruleSet: RuleSet;
 }
@@ -57,6 +80,10 @@ export const createTriage = (options: TriageOptions = {}): Triager => {
     wording: [...dirs.flatMap((d) => d.wording), ...(opts.wording === undefined ? [] : [{ source: 'options', json: { wording: opts.wording } }])],
     disable: opts.disable ?? [],
   });
+  const messagePatterns = loadMessagePatterns({
+    builtin: builtinMessagePatterns,
+    extra: [...dirs.flatMap((d) => d.messages), ...(opts.messagePatterns ?? []).map((json, i) => ({ source: `<messagePatterns[${i}]>`, json }))],
+  });
   const evaluator: Evaluator = new ReferenceEvaluator(ruleSet);
   const shopPolicy: PolicyPatch = opts.policy ?? {};
   const clock = opts.clock ?? (() => new Date());
@@ -67,7 +94,7 @@ export const createTriage = (options: TriageOptions = {}): Triager => {
     const policy = Policy.parse({ ...shopPolicy, ...parsed.policy });
     const now = parsed.now === undefined ? clock() : new Date(parsed.now);
     const locale = parsed.locale ?? defaultLocale;
-    const { input, flags, suspiciousLink } = readMessage(parsed, policy);
+    const { input, flags, suspiciousLink, explanation: message } = readMessage(parsed, policy, messagePatterns);
     const facts = deriveFacts(input, { now, policy, locale, suspiciousLink });
     let matches: RuleMatch[];
     try {
@@ -75,11 +102,20 @@ export const createTriage = (options: TriageOptions = {}): Triager => {
     } catch (cause) {
       throw new TriageError('ENGINE_FAILURE', [{ path: '$', code: 'engine', message: cause instanceof Error ? cause.message : String(cause) }], { cause });
     }
-    return buildResult({ matches, facts, policy, locale, now, flags, evaluator: evaluator.kind });
+    return buildResult({ matches, facts, policy, locale, now, flags, evaluator: evaluator.kind, message });
+  };
+
+  const readBuyerMessage = (message: string, policy?: PolicyPatch): MessageExplanation => {
+    const parsed = TriageInputSchema.pick({ message: true, policy: true }).required({ message: true }).safeParse({ message, policy });
+    if (!parsed.success) throw new TriageError('INVALID_INPUT', issuesFromZod(parsed.error.issues, 'input'));
+    const resolved = Policy.parse({ ...shopPolicy, ...parsed.data.policy });
+    return toExplanation(interpretMessage(parsed.data.message, messagePatterns, resolved.trustedLinkDomains), false);
   };
 
   return {
     triage,
+    triageMessage: (message, context) => triage({ ...context, message }),
+    readBuyerMessage,
     async safeTriage(input) {
       try {
         return { success: true, data: await triage(input as TriageInput) };
@@ -110,3 +146,28 @@ export const triage = (input: TriageInput): Promise<TriageResult> => getDefault(
 
 /** `triage` that returns `{ success: false, error }` instead of throwing on invalid input. */
 export const safeTriage = (input: unknown): Promise<SafeTriageResult> => getDefault().safeTriage(input);
+
+/**
+ * Triages what a buyer typed, with the order facts a chatbot has. The message is read into a
+ * claim only when `context.claim` is absent; an ambiguous message reads as no claim, and
+ * `result.explanation.message` says what was read so the bot can ask.
+ * @throws {TriageError} `INVALID_INPUT` with paths, e.g. `$.order` when there is no order.
+ * @example
+ * const result = await triageMessage('在吗 鞋边溢胶大概2毫米', {
+ *   now: '2026-11-14T10:00:00+08:00',
+ *   order: { status: 'completed', amount: 259, category: 'shoes' },
+ * });
+ * result.situation; // 'not_a_defect' (0.2 cm is under the 1 cm tolerance)
+ * result.explanation.message?.claim; // { type: 'quality', defect: 'glue_overflow', defectSizeCm: 0.2 }
+ */
+export const triageMessage = (message: string, context: MessageContext): Promise<TriageResult> =>
+  getDefault().triageMessage(message, context);
+
+/**
+ * Reads a buyer's message without any order: what it claims, whether it is ambiguous, the refund
+ * reason, process questions and links (untrusted hosts have `trusted: false`).
+ * @example
+ * const reading = readBuyerMessage('鞋子开胶了 而且还买小了');
+ * reading.reading; // 'ambiguous' (quality and size): ask which one the buyer means
+ */
+export const readBuyerMessage = (message: string, policy?: PolicyPatch): MessageExplanation => getDefault().readBuyerMessage(message, policy);

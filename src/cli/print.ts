@@ -24,6 +24,7 @@ export const formatResult = (result: TriageResult): string => {
     ...(result.explanation.alsoMatched.length > 0
       ? [indent(`also matched: ${result.explanation.alsoMatched.map((m) => `${m.rule} (${m.priority})`).join(', ')}`)]
       : []),
+    ...(result.explanation.message ? [indent(`message: ${result.explanation.message.note}`)] : []),
   ];
   return lines.join('\n');
 };

@@ -1,5 +1,8 @@
 import type { ParsedTriageInput } from '../schema/input.js';
+import type { MessageExplanation } from '../schema/message-reading.js';
 import type { Policy } from '../schema/policy.js';
+import { interpretMessage, type BuyerMessageReading } from './interpret.js';
+import type { MessagePatternSet } from './patterns.js';
 
 export interface ResultFlag {
   id: string;
@@ -12,11 +15,50 @@ export interface MessageReading {
   input: ParsedTriageInput;
   flags: ResultFlag[];
   suspiciousLink: boolean;
+  /** Absent when there is no message. */
+  explanation?: MessageExplanation;
 }
 
-/** Reads the buyer's message. An explicit `claim` always wins over anything read here. */
-export const readMessage = (input: ParsedTriageInput, _policy: Policy): MessageReading => ({
-  input,
-  flags: [],
-  suspiciousLink: false,
+/** One flag per distinct untrusted host. */
+const linkFlags = (reading: BuyerMessageReading): ResultFlag[] =>
+  [...new Set(reading.links.filter((l) => !l.trusted).map((l) => l.host))].map((host) => ({ id: 'suspicious_link', detail: host }));
+
+/** The reading as the result shows it: link positions are internal. */
+export const toExplanation = (reading: BuyerMessageReading, applied: boolean): MessageExplanation => ({
+  text: reading.text,
+  reading: reading.reading,
+  ...(reading.claim === undefined ? {} : { claim: reading.claim }),
+  ...(reading.refundReason === undefined ? {} : { refundReason: reading.refundReason }),
+  applied,
+  candidates: reading.candidates,
+  ruledOut: reading.ruledOut,
+  questions: reading.questions,
+  links: reading.links.map(({ text, host, trusted, reason }) => ({ text, host, trusted, ...(reason === undefined ? {} : { reason }) })),
+  note: applied || reading.reading !== 'read' ? reading.note : `${reading.note}; the input's own claim was kept`,
 });
+
+/**
+ * Reads the buyer's message: links are always scanned; when the input has no `claim`, the claim
+ * the message states (and, without a `refund`, the refund reason it states) goes into the input.
+ * An ambiguous or empty reading adds nothing, so the structured facts (or needs_human) decide.
+ */
+export const readMessage = (input: ParsedTriageInput, policy: Policy, patterns: MessagePatternSet): MessageReading => {
+  if (input.message === undefined || input.message.trim() === '') return { input, flags: [], suspiciousLink: false };
+  const reading = interpretMessage(input.message, patterns, policy.trustedLinkDomains);
+  const flags = linkFlags(reading);
+
+  // structured input wins: nothing read from text replaces a claim or refund the caller gave
+  const claim = input.claim === undefined ? reading.claim : undefined;
+  const refundReason = input.claim === undefined && input.refund === undefined ? reading.refundReason : undefined;
+  const next: ParsedTriageInput = {
+    ...input,
+    ...(claim === undefined ? {} : { claim }),
+    ...(refundReason === undefined ? {} : { refund: { reason: refundReason } }),
+  };
+  return {
+    input: next,
+    flags,
+    suspiciousLink: flags.length > 0,
+    explanation: toExplanation(reading, claim !== undefined || refundReason !== undefined),
+  };
+};

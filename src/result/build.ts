@@ -3,6 +3,7 @@ import type { RuleMatch, EvaluatorKind } from '../engine/types.js';
 import { toZonedIso } from '../facts/calendar.js';
 import type { ResultFlag } from '../message/read.js';
 import type { Facts } from '../schema/facts.js';
+import type { MessageExplanation } from '../schema/message-reading.js';
 import type { Policy } from '../schema/policy.js';
 import type { Outcome, TriageResult } from '../schema/result.js';
 import type { OutcomeSpec } from '../schema/rule.js';
@@ -40,10 +41,11 @@ export interface BuildContext {
   now: Date;
   flags: ResultFlag[];
   evaluator: EvaluatorKind;
+  message?: MessageExplanation | undefined;
 }
 
 /** Assembles the result from the deciding rule (the first match) and the facts. */
-export const buildResult = ({ matches, facts, policy, locale, now, flags, evaluator }: BuildContext): TriageResult => {
+export const buildResult = ({ matches, facts, policy, locale, now, flags, evaluator, message }: BuildContext): TriageResult => {
   // The rule set always holds an unconditional fallback, so at least one rule fires.
   const decided = matches[0]!;
   const { rule } = decided;
@@ -65,6 +67,7 @@ export const buildResult = ({ matches, facts, policy, locale, now, flags, evalua
       alsoMatched: matches.slice(1).map((m) => ({ rule: m.rule.id, source: m.rule.source, situation: m.rule.situation, priority: m.rule.priority })),
       evaluator,
       facts,
+      ...(message === undefined ? {} : { message }),
     },
   };
 };

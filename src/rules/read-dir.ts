@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { basename } from 'node:path';
+import { basename, relative, sep } from 'node:path';
 import { TriageError } from '../errors.js';
 import { listJsonFiles } from './files.js';
 import type { RuleSource } from './load.js';
@@ -10,13 +10,15 @@ export interface RuleDirectory {
   checks: RuleSource[];
   conditions: RuleSource[];
   wording: RuleSource[];
+  /** Message pattern files, under `<dir>/messages/`: they are not rules. */
+  messages: RuleSource[];
 }
 
 const CATALOGUE_NAMES = new Set(['situations.json', 'checks.json', 'conditions.json', 'wording.json']);
 
 /** Reads a directory of rule files (`situations.json`, `checks.json`, `conditions.json`, `wording.json` there are catalogues); a file that is not JSON is reported with its name, not thrown raw. */
 export const readRuleDirectory = (dir: string): RuleDirectory => {
-  const out: RuleDirectory = { rules: [], situations: [], checks: [], conditions: [], wording: [] };
+  const out: RuleDirectory = { rules: [], situations: [], checks: [], conditions: [], wording: [], messages: [] };
   const problems = [];
   let files: string[];
   try {
@@ -34,7 +36,8 @@ export const readRuleDirectory = (dir: string): RuleDirectory => {
     }
     const name = basename(file);
     const doc = { source: file, json };
-    if (CATALOGUE_NAMES.has(name)) out[name.replace('.json', '') as 'situations' | 'checks' | 'conditions' | 'wording'].push(doc);
+    if (relative(dir, file).split(sep)[0] === 'messages') out.messages.push(doc);
+    else if (CATALOGUE_NAMES.has(name)) out[name.replace('.json', '') as 'situations' | 'checks' | 'conditions' | 'wording'].push(doc);
     else out.rules.push(doc);
   }
   if (problems.length > 0) throw new TriageError('INVALID_RULE', problems);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Facts } from './facts.js';
+import { MessageExplanation } from './message-reading.js';
 import { Category, EscalationTarget, Locale, Party, PayingParty } from './vocabulary.js';
 import type { builtinSituations } from '../generated/builtin-rules.js';
 
@@ -48,6 +49,8 @@ export const Explanation = z.object({
   evaluator: z.enum(['reference', 'compiled']),
   /** Every derived fact: what a person picking up a `needs_human` case starts from. */
   facts: Facts,
+  /** What was read from the buyer's message, when there was one. */
+  message: MessageExplanation.optional(),
 });
 export type Explanation = z.infer<typeof Explanation>;
 

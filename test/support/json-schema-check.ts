@@ -10,6 +10,8 @@ const KNOWN = new Set([
   '$schema', '$defs', '$ref', 'title', 'description', 'type', 'enum', 'const', 'properties', 'required',
   'additionalProperties', 'propertyNames', 'anyOf', 'items', 'minItems', 'maxItems', 'minLength', 'maxLength',
   'pattern', 'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum',
+  // Annotations: they describe, they do not constrain.
+  'default',
 ]);
 
 const typeOf = (v: unknown): string =>

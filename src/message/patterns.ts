@@ -1,0 +1,181 @@
+import { TriageError, issuesFromZod, jsonPath, type TriageIssue } from '../errors.js';
+import { MessagePatternFile } from '../schema/message-patterns.js';
+import type { ClaimType, Defect, RefundReason } from '../schema/vocabulary.js';
+import { foldText, rewrite, squeeze, toWordKey, words } from './normalize.js';
+import type { SizeUnit } from './sizes.js';
+
+export interface PatternSource {
+  /** File name, or `<messagePatterns[0]>` for an object. */
+  source: string;
+  json: unknown;
+}
+
+export type Matching = 'characters' | 'words';
+
+/** A phrase as written (for explanations) and as searched for in a prepared text. */
+export interface CompiledPhrase {
+  text: string;
+  key: string;
+}
+
+export interface CompiledPattern {
+  any: CompiledPhrase[] | undefined;
+  all: CompiledPhrase[][] | undefined;
+  none: CompiledPhrase[] | undefined;
+  weight: number;
+  supporting: boolean;
+}
+
+export interface CompiledClaim {
+  type: ClaimType;
+  patterns: CompiledPattern[];
+  mask: CompiledPhrase[];
+  unless: CompiledPhrase[];
+  yieldsTo: ClaimType[];
+  defects: { defect: Defect; any: CompiledPhrase[]; none: CompiledPhrase[] }[];
+  readsSize: boolean;
+}
+
+export interface CompiledPatternFile {
+  id: string;
+  source: string;
+  matching: Matching;
+  /** Replacements in the folded text (n't → not, 木有 → 没有). */
+  rewrite: (readonly [string, string])[];
+  /** In `words` files, replacements of whole words in the key (dont → do not), so `significant` keeps its `cant`. */
+  rewriteWords: (readonly [string, string])[];
+  tags: string[];
+  fields: string[];
+  claims: CompiledClaim[];
+  decision: { minScore: number; margin: number; compatible: ClaimType[][] };
+  sizeUnits: SizeUnit[];
+  itemUnused: { unused: CompiledPhrase[]; used: CompiledPhrase[] } | undefined;
+  refund: { intent: CompiledPhrase[]; unless: CompiledPhrase[]; reasons: { reason: RefundReason; any: CompiledPhrase[] }[] } | undefined;
+  questions: { id: string; phrases: CompiledPhrase[] }[];
+}
+
+/** The validated pattern files a triager reads messages with. */
+export interface MessagePatternSet {
+  files: CompiledPatternFile[];
+}
+
+/** Turns folded, stripped text into what phrases are searched in, with the file's rewrites applied. */
+export const toKey = (text: string, file: Pick<CompiledPatternFile, 'matching' | 'rewrite' | 'rewriteWords'>): string => {
+  const body = rewrite(text, file.rewrite);
+  return file.matching === 'characters' ? squeeze(body) : rewrite(toWordKey(words(body)), file.rewriteWords);
+};
+
+const isWholeWords = (text: string): boolean => /^[\p{L}\p{N} ]+$/u.test(text);
+
+const compileFile = (file: MessagePatternFile, source: string, issues: TriageIssue[]): CompiledPatternFile => {
+  const folded = file.rewrite.map((r) => [foldText(r.from), foldText(r.to)] as const);
+  const byWord = file.matching === 'words' ? folded.filter(([from]) => isWholeWords(from)) : [];
+  const rewrites = {
+    matching: file.matching,
+    rewrite: folded.filter((pair) => !byWord.includes(pair)),
+    rewriteWords: byWord.map(([from, to]) => [toWordKey(words(from)), toWordKey(words(to))] as const),
+  };
+  const phrase = (text: string, path: PropertyKey[]): CompiledPhrase => {
+    const prefix = file.matching === 'words' && text.endsWith('*');
+    let key = toKey(foldText(prefix ? text.slice(0, -1) : text), rewrites);
+    if (prefix) key = key.slice(0, -1);
+    if (key.trim() === '') issues.push({ file: source, path: jsonPath(path), code: 'empty_phrase', message: `"${text}" has no letter or digit left to match` });
+    return { text, key };
+  };
+  const list = (texts: readonly string[] | undefined, path: PropertyKey[]): CompiledPhrase[] =>
+    (texts ?? []).map((t, i) => phrase(t, [...path, i]));
+
+  const claims: CompiledClaim[] = Object.entries(file.claims).map(([type, claim]) => {
+    const at = ['claims', type];
+    if (claim.yieldsTo?.includes(type as ClaimType)) {
+      issues.push({ file: source, path: jsonPath([...at, 'yieldsTo']), code: 'yields_to_itself', message: `${type} cannot yield to itself` });
+    }
+    return {
+      type: type as ClaimType,
+      patterns: claim.patterns.map((p, i) => ({
+        any: p.any && list(p.any, [...at, 'patterns', i, 'any']),
+        all: p.all?.map((group, g) => list(group, [...at, 'patterns', i, 'all', g])),
+        none: p.none && list(p.none, [...at, 'patterns', i, 'none']),
+        weight: p.weight,
+        supporting: p.supporting,
+      })),
+      mask: list(claim.mask, [...at, 'mask']),
+      unless: list(claim.unless, [...at, 'unless']),
+      yieldsTo: claim.yieldsTo ?? [],
+      defects: (claim.defects ?? []).map((d, i) => ({
+        defect: d.defect,
+        any: list(d.any, [...at, 'defects', i, 'any']),
+        none: list(d.none, [...at, 'defects', i, 'none']),
+      })),
+      readsSize: claim.readsSize,
+    };
+  });
+
+  const grouped = new Map<ClaimType, number>();
+  file.decision.compatible.forEach((group, g) =>
+    group.forEach((type, i) => {
+      if (grouped.has(type)) {
+        issues.push({ file: source, path: jsonPath(['decision', 'compatible', g, i]), code: 'duplicate_claim', message: `${type} is already in compatible group ${grouped.get(type)}` });
+      }
+      grouped.set(type, g);
+    }),
+  );
+
+  return {
+    id: file.id,
+    source,
+    ...rewrites,
+    tags: (file.strip.tags ?? []).map(foldText),
+    fields: (file.strip.fields ?? []).map(foldText),
+    claims,
+    decision: file.decision,
+    sizeUnits: file.sizeUnits.map((u) => ({ unit: squeeze(foldText(u.unit)), cm: u.cm })),
+    itemUnused: file.itemUnused && {
+      unused: list(file.itemUnused.unused, ['itemUnused', 'unused']),
+      used: list(file.itemUnused.used, ['itemUnused', 'used']),
+    },
+    refund: file.refund && {
+      intent: list(file.refund.intent, ['refund', 'intent']),
+      unless: list(file.refund.unless, ['refund', 'unless']),
+      reasons: file.refund.reasons.map((r, i) => ({ reason: r.reason, any: list(r.any, ['refund', 'reasons', i, 'any']) })),
+    },
+    questions: Object.entries(file.questions).map(([id, texts]) => ({ id, phrases: list(texts, ['questions', id]) })),
+  };
+};
+
+const compileLayer = (sources: readonly PatternSource[], issues: TriageIssue[]): CompiledPatternFile[] => {
+  const seen = new Map<string, string>();
+  const out: CompiledPatternFile[] = [];
+  for (const { source, json } of sources) {
+    const parsed = MessagePatternFile.safeParse(json);
+    if (!parsed.success) {
+      issues.push(...issuesFromZod(parsed.error.issues, source));
+      continue;
+    }
+    const previous = seen.get(parsed.data.id);
+    if (previous !== undefined) {
+      issues.push({ file: source, path: '$.id', code: 'duplicate_id', message: `pattern file id "${parsed.data.id}" is also used by ${previous}` });
+      continue;
+    }
+    seen.set(parsed.data.id, source);
+    out.push(compileFile(parsed.data, source, issues));
+  }
+  return out;
+};
+
+/**
+ * Validates and compiles message pattern files: the built-in ones, then the shop's, where a shop
+ * file with a built-in file's id replaces it.
+ * @throws {TriageError} `INVALID_RULE` with the file and JSON path of every problem.
+ * @example
+ * const set = loadMessagePatterns({ builtin: builtinMessagePatterns, extra: [] });
+ * set.files.map((f) => f.id); // ['en', 'zh']
+ */
+export const loadMessagePatterns = ({ builtin, extra }: { builtin: readonly PatternSource[]; extra: readonly PatternSource[] }): MessagePatternSet => {
+  const issues: TriageIssue[] = [];
+  const base = compileLayer(builtin, issues);
+  const shop = compileLayer(extra, issues);
+  if (issues.length > 0) throw new TriageError('INVALID_RULE', issues);
+  const replaced = new Set(shop.map((f) => f.id));
+  return { files: [...base.filter((f) => !replaced.has(f.id)), ...shop] };
+};

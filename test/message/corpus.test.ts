@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import corpusJson from '../corpus/messages.json';
+import { readBuyerMessage } from '../../src/index.js';
+import { foldText } from '../../src/message/normalize.js';
+import { ClaimType, Defect, RefundReason } from '../../src/schema/vocabulary.js';
+
+const Entry = z.strictObject({
+  id: z.string(),
+  set: z.enum(['blind', 'later', 'fresh']),
+  text: z.string(),
+  expect: z.union([ClaimType, z.enum(['none', 'ambiguous'])]),
+  refundReason: RefundReason.optional(),
+  defect: Defect.optional(),
+  sizeCm: z.number().optional(),
+  itemUnused: z.boolean().optional(),
+});
+const corpus = z.strictObject({ about: z.string(), messages: z.array(Entry) }).parse(corpusJson).messages;
+
+const han = /\p{Script=Han}/u;
+const isTraditional = (text: string): boolean => han.test(text) && foldText(text) !== text.normalize('NFKC').toLowerCase();
+
+const results = corpus.map((entry) => {
+  const reading = readBuyerMessage(entry.text);
+  const got = reading.reading === 'read' ? reading.claim!.type : reading.reading;
+  const correct = got === entry.expect && reading.refundReason === entry.refundReason;
+  // a confident wrong reading: a claim was read, and it is not the expected one
+  const confidentlyWrong = reading.reading === 'read' && got !== entry.expect;
+  return { entry, reading, got, correct, confidentlyWrong };
+});
+
+const share = (rows: readonly { correct: boolean }[]): number => rows.filter((r) => r.correct).length / rows.length;
+const pct = (x: number): string => `${(100 * x).toFixed(1)}%`;
+
+describe('the buyer message corpus (test/corpus/messages.json)', () => {
+  it('has at least 150 varied messages: every claim, none and ambiguous, simplified, traditional and English', () => {
+    expect(corpus.length).toBeGreaterThanOrEqual(150);
+    const expected = new Set(corpus.map((e) => e.expect));
+    for (const claim of ClaimType.options.filter((c) => c !== 'other')) expect(expected, claim).toContain(claim);
+    expect(expected).toContain('none');
+    expect(expected).toContain('ambiguous');
+    expect(corpus.filter((e) => isTraditional(e.text)).length).toBeGreaterThanOrEqual(20);
+    expect(corpus.filter((e) => !han.test(e.text)).length).toBeGreaterThanOrEqual(30);
+    expect(new Set(corpus.map((e) => e.id)).size).toBe(corpus.length);
+  });
+
+  it('is read correctly at least 90% of the time, and confidently wrong at most 3% of the time', () => {
+    const overall = share(results);
+    const wrong = results.filter((r) => r.confidentlyWrong).length / results.length;
+    const bySet = Entry.shape.set.options.map((set) => {
+      const rows = results.filter((r) => r.entry.set === set);
+      return `${set} ${pct(share(rows))} of ${rows.length}`;
+    });
+    console.log(`message corpus: ${pct(overall)} correct of ${results.length} (${bySet.join(', ')}); confidently wrong ${pct(wrong)}`);
+    for (const miss of results.filter((r) => !r.correct)) console.log(`  ${miss.entry.id}: expected ${miss.entry.expect}, got ${miss.got} | ${miss.entry.text}`);
+    expect(overall).toBeGreaterThanOrEqual(0.9);
+    expect(wrong).toBeLessThanOrEqual(0.03);
+  });
+
+  it('reads the defect, the stated size and whether the item is unused where a message says them', () => {
+    const detailed = results.filter((r) => r.correct && (r.entry.defect ?? r.entry.sizeCm ?? r.entry.itemUnused) !== undefined);
+    const right = detailed.filter(
+      ({ entry, reading }) =>
+        (entry.defect === undefined || reading.claim?.defect === entry.defect) &&
+        (entry.sizeCm === undefined || reading.claim?.defectSizeCm === entry.sizeCm) &&
+        (entry.itemUnused === undefined || reading.claim?.itemUnused === entry.itemUnused),
+    );
+    console.log(`message corpus details: ${right.length} of ${detailed.length} right`);
+    expect(right.length / detailed.length).toBeGreaterThanOrEqual(0.9);
+  });
+});

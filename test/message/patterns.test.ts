@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { createTriage, TriageError } from '../../src/index.js';
+import { builtinMessagePatterns } from '../../src/generated/builtin-message-patterns.js';
+import { builtinSources } from '../../src/generated/builtin-rules.js';
+import { loadMessagePatterns } from '../../src/message/patterns.js';
+
+const issuesOf = (run: () => unknown) => {
+  try {
+    run();
+  } catch (error) {
+    expect(error).toBeInstanceOf(TriageError);
+    return { code: (error as TriageError).code, issues: (error as TriageError).issues };
+  }
+  throw new Error('expected a TriageError');
+};
+
+const shopFile = (claims: unknown, extra: Record<string, unknown> = {}) => ({ id: 'shop', matching: 'characters', claims, ...extra });
+
+describe('message pattern files', () => {
+  it('ships zh and en, bundled apart from the rules', () => {
+    expect(loadMessagePatterns({ builtin: builtinMessagePatterns, extra: [] }).files.map((f) => f.id).sort()).toEqual(['en', 'zh']);
+    expect(builtinSources.rules.some((r) => r.source.startsWith('rules/messages/'))).toBe(false);
+  });
+
+  it('rejects a bad file with the file and the JSON path of every problem', () => {
+    const { code, issues } = issuesOf(() =>
+      createTriage({
+        messagePatterns: [shopFile({ bogus: { patterns: [{ any: ['x'] }] }, quality: { patterns: [{ weight: 0, any: ['坏'] }, { weight: 2 }] } })],
+      }),
+    );
+    expect(code).toBe('INVALID_RULE');
+    expect(issues.map((i) => [i.file, i.path])).toEqual(
+      expect.arrayContaining([
+        ['<messagePatterns[0]>', '$.claims'],
+        ['<messagePatterns[0]>', '$.claims.quality.patterns[0].weight'],
+        ['<messagePatterns[0]>', '$.claims.quality.patterns[1]'],
+      ]),
+    );
+  });
+
+  it('rejects a phrase with nothing left to match once punctuation is gone', () => {
+    const { issues } = issuesOf(() => createTriage({ messagePatterns: [shopFile({ quality: { patterns: [{ any: ['坏了', '！！！'] }] } })] }));
+    expect(issues).toMatchObject([{ file: '<messagePatterns[0]>', path: '$.claims.quality.patterns[0].any[1]', code: 'empty_phrase' }]);
+  });
+
+  it('rejects two shop files with one id, a claim yielding to itself and a claim in two compatible groups', () => {
+    const { issues } = issuesOf(() =>
+      createTriage({
+        messagePatterns: [
+          shopFile({ size: { patterns: [{ any: ['大了'] }], yieldsTo: ['size'] } }, { decision: { compatible: [['size', 'dislike'], ['size', 'quality']] } }),
+          shopFile({}),
+        ],
+      }),
+    );
+    expect(issues.map((i) => i.code).sort()).toEqual(['duplicate_claim', 'duplicate_id', 'yields_to_itself']);
+  });
+
+  it('matches phrases literally: a shop phrase that looks like a regular expression is never compiled', () => {
+    const shop = createTriage({ messagePatterns: [shopFile({ other: { patterns: [{ weight: 3, any: ['(a+)+$'] }] } }, { id: 'en', matching: 'words' })] });
+    expect(shop.readBuyerMessage('aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!').reading).toBe('none');
+    expect(shop.readBuyerMessage('(a+)+$').claim?.type).toBe('other');
+  });
+
+  it('lets a shop file replace a built-in one by id', () => {
+    const shop = createTriage({ messagePatterns: [shopFile({ dislike: { patterns: [{ weight: 3, any: ['踩雷'] }] } }, { id: 'zh' })] });
+    expect(shop.readBuyerMessage('踩雷了').claim?.type).toBe('dislike');
+    // the built-in zh file is gone, so its phrases no longer read
+    expect(shop.readBuyerMessage('鞋子开胶了').reading).toBe('none');
+  });
+
+  it('reads pattern files under messages/ of a shop rule directory, on top of the built-in ones', async () => {
+    const shop = createTriage({ ruleDirs: ['test/support/shop-rules'] });
+    expect(shop.readBuyerMessage('表扣松了').claim?.type).toBe('repair');
+    expect(shop.readBuyerMessage('鞋子开胶了').claim?.type).toBe('quality');
+  });
+});

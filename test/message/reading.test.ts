@@ -1,0 +1,118 @@
+import { describe, expect, it } from 'vitest';
+import { readBuyerMessage } from '../../src/index.js';
+import { parseChineseNumber, readSizesCm } from '../../src/message/sizes.js';
+
+const read = (text: string) => readBuyerMessage(text);
+
+describe('reading a buyer message', () => {
+  it('reads traditional Chinese with the simplified patterns', () => {
+    expect(read('鞋子開膠了').claim).toEqual({ type: 'quality', defect: 'unglued_edge' });
+    expect(read('還沒收到貨，已經第七天了').claim?.type).toBe('not_received');
+    expect(read('鞋子開膠了').text).toBe('鞋子开胶了');
+  });
+
+  it('reads full-width digits, letters and punctuation', () => {
+    expect(read('鞋边溢胶２ｍｍ').claim).toEqual({ type: 'quality', defect: 'glue_overflow', defectSizeCm: 0.2 });
+  });
+
+  it('reads a stated size in Chinese numerals or digits, in centimetres, the largest when several', () => {
+    expect(read('溢胶两毫米').claim?.defectSizeCm).toBe(0.2);
+    expect(read('开胶了一点五厘米').claim?.defectSizeCm).toBe(1.5);
+    expect(read('鞋底溢膠，大概1公分').claim?.defectSizeCm).toBe(1);
+    expect(read('左脚溢胶3毫米 右脚溢胶1厘米').claim?.defectSizeCm).toBe(1);
+    expect(read('shoe glue is messy, like 3mm over the edge').claim?.defectSizeCm).toBe(0.3);
+  });
+
+  it('takes no size from a claim that is not about a defect', () => {
+    expect(read('腰围大了两厘米 能换吗').claim).toEqual({ type: 'size' });
+  });
+
+  it('ignores order cards and client tags glued to the words', () => {
+    const reading = read('(移动端)咨询订单号:3920018847211 订单金额:89.00 下单时间:2026-11-02 20:11:45 鞋子开胶了[图片]');
+    expect(reading.claim).toEqual({ type: 'quality', defect: 'unglued_edge' });
+    expect(reading.text).not.toContain('89.00');
+    expect(read('咨询订单号:5566778899 订单金额:199.00 下单时间:2026-10-30 09:12:33').reading).toBe('none');
+  });
+
+  it('reads a contradiction as what it says: 不是质量问题 是我摔坏的 is no quality claim', () => {
+    const reading = read('不是质量问题 是我摔坏的');
+    expect(reading.reading).toBe('none');
+    expect(reading.ruledOut).toMatchObject([{ type: 'quality', phrases: expect.arrayContaining(['不是质量问题', '是我摔坏']) }]);
+    expect(read('不是质量问题 是我摔坏的 能修吗').claim?.type).toBe('repair');
+  });
+
+  it('reads a question about the process as no claim, and names the question', () => {
+    expect(read('如何退款')).toMatchObject({ reading: 'none', questions: ['how_to_refund'] });
+    expect(read('怎么修')).toMatchObject({ reading: 'none', questions: ['how_to_repair'] });
+    expect(read('How do I return an item?')).toMatchObject({ reading: 'none', questions: ['how_to_return'] });
+  });
+
+  it('does not guess between two different claims: ambiguous, with both candidates', () => {
+    const reading = read('鞋子开胶了 而且还买小了');
+    expect(reading.reading).toBe('ambiguous');
+    expect(reading.claim).toBeUndefined();
+    expect(reading.candidates.map((c) => c.type).sort()).toEqual(['quality', 'size']);
+    expect(reading.note).toMatch(/ambiguous: .*ask the buyer/);
+  });
+
+  it('does not call claims handled alike ambiguous', () => {
+    expect(read('显示签收了 但我没收到 你们到底发了没有').claim?.type).toBe('not_received');
+    expect(read('不喜欢 而且有点偏大').reading).toBe('read');
+  });
+
+  it('lets a stated reason win over a bare wish to return', () => {
+    expect(read('买大了 不想要了 退货').claim?.type).toBe('size');
+    expect(read('破衣服线头一堆 退了').claim).toEqual({ type: 'quality', defect: 'thread_ends' });
+  });
+
+  it('reads a bare wish to return or refund as a change of mind, but a question about it as none', () => {
+    expect(read('不要了 退款吧').claim?.type).toBe('changed_mind');
+    expect(read('退款多久能到账').reading).toBe('none');
+    expect(read('亲 你们家支持七天无理由吗').reading).toBe('none');
+  });
+
+  it('reads whether the item is unused, without mistaking 没穿过 for 穿过', () => {
+    expect(read('我不要了 没拆封 吊牌都在').claim).toEqual({ type: 'changed_mind', itemUnused: true });
+    expect(read('穿过一次 不想要了').claim).toEqual({ type: 'changed_mind', itemUnused: false });
+    expect(read("changed my mind, it's unworn with tags on").claim).toEqual({ type: 'changed_mind', itemUnused: true });
+  });
+
+  it('reads a refund reason only with a refund request, and not from a threat', () => {
+    expect(read('你们卖的是假货吧 我要退款')).toMatchObject({ reading: 'none', refundReason: 'counterfeit' });
+    expect(read('你们卖的是假货吧').refundReason).toBeUndefined();
+    expect(read('都五天了还不发货 退款！')).toMatchObject({ claim: { type: 'urge_shipping' }, refundReason: 'late_shipment' });
+    const threat = read('再不发货我就退款了');
+    expect(threat.claim?.type).toBe('urge_shipping');
+    expect(threat.refundReason).toBeUndefined();
+  });
+
+  it('reads English contractions, typos and whole words only', () => {
+    expect(read("the shoes don't fit").claim?.type).toBe('size');
+    expect(read("I haven't recieved my order").claim?.type).toBe('not_received');
+    // "fit" inside "benefit" is no size claim
+    expect(read('what is the benefit of the premium version').reading).toBe('none');
+  });
+
+  it('reads greetings and thanks as no claim', () => {
+    for (const text of ['在吗', '你好', '好的 谢谢', '[表情][表情]', '', '   ']) expect(read(text).reading).toBe('none');
+  });
+});
+
+describe('numbers in buyer messages', () => {
+  it.each([
+    ['两', 2],
+    ['十', 10],
+    ['十二', 12],
+    ['二十五', 25],
+    ['一百零五', 105],
+    ['一点五', 1.5],
+    ['半', 0.5],
+  ])('%s is %d', (text, value) => {
+    expect(parseChineseNumber(text)).toBe(value);
+  });
+
+  it('is not read where there is no number before the unit', () => {
+    expect(readSizesCm('点厘米', [{ unit: '厘米', cm: 1 }])).toEqual([]);
+    expect(readSizesCm('鞋子38码', [{ unit: '厘米', cm: 1 }])).toEqual([]);
+  });
+});

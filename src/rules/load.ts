@@ -13,6 +13,7 @@ import {
 } from '../schema/rule.js';
 import { LOCALES, type Category } from '../schema/vocabulary.js';
 import { compileTemplate, isTemplateProblem } from '../wording/template.js';
+import { findTooDeep } from './depth.js';
 import type { LoadedCheck, LoadedRule, LocalizedTemplates, RuleSet } from './types.js';
 
 /** A JSON document and where it came from (a file path, or a label for objects passed in code). */
@@ -40,6 +41,8 @@ export interface RuleSetSpec {
 export const FALLBACK_SITUATION = 'needs_human';
 /** Deep enough for any readable rule; json-rules-engine overflows the stack in the thousands. */
 const MAX_CONDITION_DEPTH = 16;
+/** JSON levels a document may nest: each condition level is an object and an array, plus the file's own few. */
+export const MAX_JSON_DEPTH = 2 * MAX_CONDITION_DEPTH + 8;
 const FACT_NAME_SET: ReadonlySet<string> = new Set(FACT_NAMES);
 
 class IssueList {
@@ -50,6 +53,11 @@ class IssueList {
 }
 
 const parseWith = <T>(schema: z.ZodType<T>, doc: RuleSource, issues: IssueList): T | undefined => {
+  const tooDeep = findTooDeep(doc.json, MAX_JSON_DEPTH);
+  if (tooDeep) {
+    issues.add(doc.source, tooDeep, 'too_deep', `the document nests deeper than ${MAX_JSON_DEPTH} levels`);
+    return undefined;
+  }
   const result = schema.safeParse(doc.json);
   if (result.success) return result.data;
   issues.items.push(...issuesFromZod(result.error.issues, doc.source));
@@ -130,12 +138,13 @@ const isUnconditional = (c: TopLevelCondition): boolean => 'all' in c && c.all.l
 export const loadRuleSet = (spec: RuleSetSpec): RuleSet => {
   const issues = new IssueList();
 
-  const situations: Record<string, { category: Category; description: string }> = {};
+  // No prototype: "constructor" is a valid slug, and must not find Object.prototype.constructor.
+  const situations: Record<string, { category: Category; description: string }> = Object.create(null);
   for (const doc of [spec.builtin.situations, ...spec.situations]) {
     Object.assign(situations, parseWith(SituationCatalogue, doc, issues)?.situations);
   }
 
-  const conditions: Record<string, TopLevelCondition> = {};
+  const conditions: Record<string, TopLevelCondition> = Object.create(null);
   const conditionDocs = [spec.builtin.conditions, ...spec.conditions].map((doc) => ({ doc, parsed: parseWith(ConditionCatalogue, doc, issues) }));
   for (const { parsed } of conditionDocs) Object.assign(conditions, parsed?.conditions);
   const conditionNames = new Set(Object.keys(conditions));

@@ -181,6 +181,23 @@ describe('over generated valid inputs', () => {
       { numRuns: 150 },
     );
   });
+
+  it('derives facts that respect time: elapsed hours and days are never negative, deadlines never precede their start', async () => {
+    const ms = (iso: string | null): number | undefined => (iso === null ? undefined : new Date(iso).getTime());
+    await fc.assert(
+      fc.asyncProperty(validInput, async (input) => {
+        const f = (await triager.triage(input)).explanation.facts;
+        for (const hours of [f.hoursSincePaid, f.hoursSinceLabelPrinted, f.hoursSinceHandedOver, f.hoursSinceLastEvent]) {
+          if (hours !== null) expect(hours).toBeGreaterThanOrEqual(0);
+        }
+        if (f.daysSinceSigned !== null) expect(f.daysSinceSigned).toBeGreaterThanOrEqual(0);
+        if (f.shipByAt !== null) expect(ms(f.shipByAt)!).toBeGreaterThan(ms(f.paidAt)!);
+        if (f.returnWindowEndsAt !== null) expect(ms(f.returnWindowEndsAt)!).toBeGreaterThanOrEqual(ms(f.signedAt)!);
+        if (f.warrantyEndsAt !== null && f.signedAt !== null) expect(ms(f.warrantyEndsAt)!).toBeGreaterThanOrEqual(ms(f.signedAt)!);
+      }),
+      { numRuns: 150 },
+    );
+  });
 });
 
 describe('over generated invalid inputs', () => {

@@ -9,3 +9,4 @@ export { RuleFile, SituationCatalogue, CheckCatalogue, ConditionCatalogue, Condi
 export * from './schema/vocabulary.js';
 export type { RuleSet, LoadedRule, LoadedCheck } from './rules/types.js';
 export type { ConditionTrace, EvaluatorKind } from './engine/types.js';
+export { FUTURE_TOLERANCE_MINUTES } from './input/consistency.js';

@@ -96,7 +96,7 @@ const SUFFIXES = ['!', '\u0000', ''];
 const MAX_ALPHABET = 14;
 
 /** Characters a pattern names: its literals, the ends of its class ranges, one per escape class. */
-export const alphabetOf = (source: string): string[] => {
+const alphabetOf = (source: string): string[] => {
   const out: string[] = [];
   const escapes: Record<string, string> = { d: '0', D: 'a', w: 'a', W: '!', s: ' ', S: 'a', b: ' ', B: 'a', p: '中', P: '!' };
   for (let i = 0; i < source.length; i++) {

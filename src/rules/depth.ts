@@ -4,7 +4,12 @@
  * crash instead of an `INVALID_RULE` naming the file.
  */
 
-/** The path to the first value nested deeper than `maxDepth` (the root is depth 0), or undefined. */
+/**
+ * The path to the first value nested deeper than `maxDepth` (the root is depth 0), or undefined.
+ * @example
+ * findTooDeep({ all: [{ all: [] }] }, 2); // ['all', 0]
+ * findTooDeep({ all: [] }, 2); // undefined
+ */
 export const findTooDeep = (root: unknown, maxDepth: number): PropertyKey[] | undefined => {
   // An explicit stack, so that measuring a hostile document cannot overflow either; a cycle
   // (possible in objects passed from code) is simply found too deep.

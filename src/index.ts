@@ -12,3 +12,4 @@ export * from './schema/vocabulary.js';
 export type { RuleSet, LoadedRule, LoadedCheck } from './rules/types.js';
 export { explainTriage, traceRules, leavesBehind, type TriageExplanation, type RuleTrace, type TraceNode, type TraceResult } from './explain/explain.js';
 export type { ConditionTrace, EvaluatorKind } from './engine/types.js';
+export { FUTURE_TOLERANCE_MINUTES } from './input/consistency.js';

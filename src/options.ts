@@ -7,9 +7,9 @@ export const TriageOptions = z.strictObject({
   /** Keep the package's own rules (default true); false starts from the shop's rules alone. */
   builtinRules: z.boolean().optional(),
   /** Directories of shop rule files; `situations.json`, `checks.json`, `conditions.json` there are catalogues, files under `messages/` are message pattern files. */
-  ruleDirs: z.array(z.string().min(1)).optional(),
+  ruleDirs: z.array(z.string().min(1).max(4096)).max(100).optional(),
   /** Rule files passed as objects; a rule whose id is a built-in one replaces it. */
-  rules: z.array(z.unknown()).optional(),
+  rules: z.array(z.unknown()).max(10_000).optional(),
   situations: z.unknown().optional(),
   checks: z.unknown().optional(),
   conditions: z.unknown().optional(),
@@ -19,7 +19,7 @@ export const TriageOptions = z.strictObject({
   /** Message pattern files passed as objects (see rules/messages/); one with a built-in file's id replaces it. */
   messagePatterns: z.array(z.unknown()).max(50).optional(),
   /** Ids of rules to leave out. */
-  disable: z.array(z.string()).optional(),
+  disable: z.array(z.string().max(200)).max(10_000).optional(),
   /** The shop's policy; a triage input's own `policy` overrides it field by field. */
   policy: PolicyPatch.optional(),
   /** The clock used when an input has no `now`. */

@@ -90,9 +90,8 @@ export const createTriage = (options: TriageOptions = {}): Triager => {
   const defaultLocale: Locale = opts.locale ?? 'zh-CN';
 
   const triage = async (raw: TriageInput): Promise<TriageResult> => {
-    const parsed = validateInput(raw);
+    const { input: parsed, now } = validateInput(raw, clock);
     const policy = Policy.parse({ ...shopPolicy, ...parsed.policy });
-    const now = parsed.now === undefined ? clock() : new Date(parsed.now);
     const locale = parsed.locale ?? defaultLocale;
     const { input, flags, suspiciousLink, explanation: message } = readMessage(parsed, policy, messagePatterns);
     const facts = deriveFacts(input, { now, policy, locale, suspiciousLink });

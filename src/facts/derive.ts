@@ -24,7 +24,8 @@ export interface DeriveContext {
 export const deriveFacts = (input: ParsedTriageInput, { now, policy, locale, suspiciousLink }: DeriveContext): Facts => {
   const tz = policy.timezone;
   const iso = (at: Date | undefined): string | null => (at === undefined ? null : toZonedIso(at, tz));
-  const hoursSince = (at: Date | undefined): number | null => (at === undefined ? null : hoursBetween(at, now));
+  // Input instants may lie a few minutes after now (clock skew, src/input/consistency.ts): that is "just now", not negative.
+  const hoursSince = (at: Date | undefined): number | null => (at === undefined ? null : Math.max(0, hoursBetween(at, now)));
   const { order, shipment, claim, refund, repair } = input;
 
   const events = [...(shipment?.events ?? [])]

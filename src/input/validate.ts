@@ -1,13 +1,52 @@
 import { TriageError, issuesFromZod } from '../errors.js';
 import { TriageInput, type ParsedTriageInput } from '../schema/input.js';
+import { consistencyIssues } from './consistency.js';
+
+export interface ValidatedInput {
+  input: ParsedTriageInput;
+  /** The moment of triage: `input.now`, else the injected clock. */
+  now: Date;
+}
+
+const isValidDate = (d: unknown): d is Date => d instanceof Date && !Number.isNaN(d.getTime());
+
+const readClock = (clock: () => Date): Date => {
+  const now = clock();
+  if (!isValidDate(now)) {
+    throw new TriageError('INVALID_OPTIONS', [{ file: 'options', path: '$.clock', code: 'invalid_clock', message: 'the clock must return a valid Date' }]);
+  }
+  return now;
+};
+
+/** `input.now` when it is there and well-formed; the clock when absent; undefined when malformed (zod reports it). */
+const resolveNow = (raw: unknown, parsed: ParsedTriageInput | undefined, clock: () => Date): Date | undefined => {
+  if (parsed) return parsed.now === undefined ? readClock(clock) : new Date(parsed.now);
+  const rawNow = raw !== null && typeof raw === 'object' ? Object.getOwnPropertyDescriptor(raw, 'now') : undefined;
+  if (rawNow === undefined) return readClock(clock);
+  const checked = TriageInput.shape.now.safeParse(rawNow.value);
+  return checked.success && checked.data !== undefined ? new Date(checked.data) : undefined;
+};
 
 /**
- * Parses a triage input. zod's output is a fresh object holding only declared keys, so nothing
- * inherited or unknown (`__proto__` included) reaches the facts.
- * @throws {TriageError} `INVALID_INPUT` listing every problem with its path.
+ * Parses a triage input and checks it against itself and `now`. zod's output is a fresh object
+ * holding only declared keys, so nothing inherited or unknown (`__proto__` included) reaches the
+ * facts. Shape problems and cross-field problems come back together, in one error.
+ * @throws {TriageError} `INVALID_INPUT` listing every problem with its path; a value that cannot
+ *   even be read (a throwing getter, a revoked proxy) is reported as such, never thrown raw.
+ * @example
+ * validateInput({ now: '2026-11-12T10:00:00+08:00', order: { status: 'paid', amount: 99 } }, () => new Date()).now.toISOString();
+ * // '2026-11-12T02:00:00.000Z'
  */
-export const validateInput = (raw: unknown): ParsedTriageInput => {
-  const parsed = TriageInput.safeParse(raw);
-  if (!parsed.success) throw new TriageError('INVALID_INPUT', issuesFromZod(parsed.error.issues, 'input'));
-  return parsed.data;
+export const validateInput = (raw: unknown, clock: () => Date): ValidatedInput => {
+  try {
+    const parsed = TriageInput.safeParse(raw);
+    const now = resolveNow(raw, parsed.success ? parsed.data : undefined, clock);
+    const issues = [...(parsed.success ? [] : issuesFromZod(parsed.error.issues, 'input')), ...consistencyIssues(raw, now)];
+    if (issues.length > 0 || !parsed.success || now === undefined) throw new TriageError('INVALID_INPUT', issues);
+    return { input: parsed.data, now };
+  } catch (cause) {
+    if (cause instanceof TriageError) throw cause;
+    const message = `the input could not be read: ${cause instanceof Error ? cause.message : String(cause)}`;
+    throw new TriageError('INVALID_INPUT', [{ file: 'input', path: '$', code: 'unreadable', message }], { cause });
+  }
 };

@@ -16,6 +16,7 @@ import { LOCALES, type Category, type Locale } from '../schema/vocabulary.js';
 import { compileTemplate, isTemplateProblem, type CompiledTemplate } from '../wording/template.js';
 import { findShadowedRules } from './shadow.js';
 import { ruleIssuesFromZod } from './zod-issues.js';
+import { findTooDeep } from './depth.js';
 import type { LoadedCheck, LoadedRule, LocalizedTemplates, RuleSet } from './types.js';
 
 /** A JSON document and where it came from (a file path, or a label for objects passed in code). */
@@ -45,6 +46,8 @@ export interface RuleSetSpec {
 export const FALLBACK_SITUATION = 'needs_human';
 /** Deep enough for any readable rule; json-rules-engine overflows the stack in the thousands. */
 const MAX_CONDITION_DEPTH = 16;
+/** JSON levels a document may nest: each condition level is an object and an array, plus the file's own few. */
+export const MAX_JSON_DEPTH = 2 * MAX_CONDITION_DEPTH + 8;
 const FACT_NAME_SET: ReadonlySet<string> = new Set(FACT_NAMES);
 
 class IssueList {
@@ -55,6 +58,11 @@ class IssueList {
 }
 
 const parseWith = <T>(schema: z.ZodType<T>, doc: RuleSource, issues: IssueList): T | undefined => {
+  const tooDeep = findTooDeep(doc.json, MAX_JSON_DEPTH);
+  if (tooDeep) {
+    issues.add(doc.source, tooDeep, 'too_deep', `the document nests deeper than ${MAX_JSON_DEPTH} levels`);
+    return undefined;
+  }
   const result = schema.safeParse(doc.json);
   if (result.success) return result.data;
   issues.items.push(...ruleIssuesFromZod(result.error.issues, doc.json, doc.source));
@@ -195,12 +203,13 @@ const isUnconditional = (c: TopLevelCondition): boolean => 'all' in c && c.all.l
 export const loadRuleSet = (spec: RuleSetSpec): RuleSet => {
   const issues = new IssueList();
 
-  const situations: Record<string, { category: Category; description: string }> = {};
+  // No prototype: "constructor" is a valid slug, and must not find Object.prototype.constructor.
+  const situations: Record<string, { category: Category; description: string }> = Object.create(null);
   for (const doc of [spec.builtin.situations, ...spec.situations]) {
     Object.assign(situations, parseWith(SituationCatalogue, doc, issues)?.situations);
   }
 
-  const conditions: Record<string, TopLevelCondition> = {};
+  const conditions: Record<string, TopLevelCondition> = Object.create(null);
   const conditionDocs = [spec.builtin.conditions, ...spec.conditions].map((doc) => ({ doc, parsed: parseWith(ConditionCatalogue, doc, issues) }));
   for (const { parsed } of conditionDocs) Object.assign(conditions, parsed?.conditions);
   const conditionNames = new Set(Object.keys(conditions));
@@ -248,7 +257,8 @@ export const loadRuleSet = (spec: RuleSetSpec): RuleSet => {
     const at = doc.source;
     const file = parseWith(RuleFile, doc, issues);
     if (!file) {
-      checkRuleParts(parsableParts(doc.json), at);
+      // A document too deep to parse is not picked apart either: its parts are just as deep.
+      if (!issues.items.slice(before).some((i) => i.code === 'too_deep')) checkRuleParts(parsableParts(doc.json), at);
       return undefined;
     }
     const { situation, ruleChecks, wording } = checkRuleParts(file, at);

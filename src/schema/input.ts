@@ -27,6 +27,9 @@ export const Order = z.object({
   category: z.string().max(64).optional(),
 });
 
+/** Bounds the work (and the error list) a single input can cause. */
+export const MAX_TRACKING_EVENTS = 500;
+
 export const TrackingEvent = z.object({
   at: Timestamp,
   kind: TrackingEventKind,
@@ -40,7 +43,7 @@ export const Shipment = z.object({
   carrier: z.string().max(64).optional(),
   labelPrintedAt: Timestamp.optional(),
   handedToCarrierAt: Timestamp.optional(),
-  events: z.array(TrackingEvent).max(500).optional(),
+  events: z.array(TrackingEvent).max(MAX_TRACKING_EVENTS).optional(),
   signedAt: Timestamp.optional(),
   signedBy: SignedBy.optional(),
 });

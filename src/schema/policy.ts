@@ -12,7 +12,11 @@ export const PeakSeason = z.strictObject({
 });
 export type PeakSeason = z.infer<typeof PeakSeason>;
 
+/** Longer than any IANA name; checked first so that a huge string never reaches Intl. */
+const MAX_TIME_ZONE_LENGTH = 64;
+
 const isKnownTimeZone = (tz: string): boolean => {
+  if (tz.length > MAX_TIME_ZONE_LENGTH) return false;
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: tz });
     return true;
@@ -32,7 +36,7 @@ const Hostname = z
  * none (stall and no-scan thresholds), a conservative choice written here once.
  */
 export const Policy = z.strictObject({
-  timezone: z.string().refine(isKnownTimeZone, 'unknown IANA time zone').default('Asia/Shanghai'),
+  timezone: z.string().max(MAX_TIME_ZONE_LENGTH).refine(isKnownTimeZone, 'unknown IANA time zone').default('Asia/Shanghai'),
   shipWithinHours: z.number().positive().max(24 * 60).default(48).describe('Stock is prepared and handed over within this many hours of payment.'),
   shipsOnWeekends: z.boolean().default(false).describe('When false, Saturday and Sunday do not count towards the shipping promise.'),
   returnWindowDays: z.number().int().min(0).max(365).default(7).describe('No-reason return window, counted from signing.'),

@@ -98,7 +98,7 @@ export const PartialWording = z.partialRecord(Locale, Template);
 export type PartialWording = z.infer<typeof PartialWording>;
 
 export const RuleFile = z.strictObject({
-  $schema: z.string().optional(),
+  $schema: z.string().max(500).optional(),
   id: Slug.describe('equals the file name without .json'),
   description: z.string().min(1).max(500),
   situation: Slug.describe('an id of rules/situations.json (or of a shop-supplied catalogue)'),
@@ -118,7 +118,7 @@ export const SituationEntry = z.strictObject({
   description: z.string().min(1).max(500),
 });
 export const SituationCatalogue = z.strictObject({
-  $schema: z.string().optional(),
+  $schema: z.string().max(500).optional(),
   situations: z.record(Slug, SituationEntry),
 });
 export type SituationCatalogue = z.infer<typeof SituationCatalogue>;
@@ -132,13 +132,13 @@ export const CheckEntry = z.strictObject({
   text: PartialWording.describe('the check as an agent reads it; every locale is required for a new check'),
 });
 export const CheckCatalogue = z.strictObject({
-  $schema: z.string().optional(),
+  $schema: z.string().max(500).optional(),
   checks: z.record(Slug, CheckEntry),
 });
 export type CheckCatalogue = z.infer<typeof CheckCatalogue>;
 
 export const ConditionCatalogue = z.strictObject({
-  $schema: z.string().optional(),
+  $schema: z.string().max(500).optional(),
   conditions: z.record(Slug, TopLevelCondition),
 });
 export type ConditionCatalogue = z.infer<typeof ConditionCatalogue>;

@@ -1,0 +1,127 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Engine } from 'json-rules-engine';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createTriage, TriageError, type TriageIssue } from '../src/index.js';
+import { plainPathResolver, ReferenceEvaluator } from '../src/engine/reference.js';
+import { MAX_JSON_DEPTH } from '../src/rules/load.js';
+import { minimalRule } from './support/rules.js';
+
+const ruleIssues = (make: () => unknown): TriageIssue[] => {
+  try {
+    make();
+  } catch (error) {
+    expect(error).toBeInstanceOf(TriageError);
+    expect((error as TriageError).code).toBe('INVALID_RULE');
+    return [...(error as TriageError).issues];
+  }
+  throw new Error('expected INVALID_RULE');
+};
+
+const nestedAll = (levels: number): unknown => {
+  let node: unknown = { fact: 'paid', operator: 'equal', value: true };
+  for (let i = 0; i < levels; i++) node = { all: [node] };
+  return node;
+};
+
+const dirs: string[] = [];
+afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+const ruleDir = (files: Record<string, string>): string => {
+  const dir = mkdtempSync(join(tmpdir(), 'triage-rules-'));
+  dirs.push(dir);
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+  return dir;
+};
+
+describe('broken rule files are INVALID_RULE naming the file and path, never a crash', () => {
+  it('reports a file that is not JSON, with its name', () => {
+    const dir = ruleDir({ 'broken-rule.json': '{ "id": "broken-rule", ', 'good-rule.json': JSON.stringify(minimalRule('good-rule')) });
+    const issues = ruleIssues(() => createTriage({ ruleDirs: [dir] }));
+    expect(issues).toEqual([expect.objectContaining({ file: join(dir, 'broken-rule.json'), path: '$', code: 'invalid_json' })]);
+  });
+
+  it.each([17, 1_000, 5_000, 100_000])('rejects conditions nested %i levels deep (zod alone overflows the stack at ~1,000)', (levels) => {
+    const rule = { ...minimalRule('deep-rule'), conditions: { all: [nestedAll(levels)] } };
+    const issues = ruleIssues(() => createTriage({ rules: [rule] }));
+    expect(issues).toHaveLength(1);
+    expect(issues[0]).toMatchObject({ file: '<rules[0]>', code: 'too_deep' });
+  });
+
+  it('rejects a deep shared condition in a conditions catalogue', () => {
+    const issues = ruleIssues(() => createTriage({ conditions: { conditions: { 'very-deep': { all: [nestedAll(5_000)] } } } }));
+    expect(issues).toEqual([expect.objectContaining({ file: '<conditions>', code: 'too_deep' })]);
+  });
+
+  it('reads a 5,000-deep rule file from disk into the same error', () => {
+    // Written by hand: JSON.stringify itself overflows on such a value.
+    const leaf = JSON.stringify({ fact: 'paid', operator: 'equal', value: true });
+    const conditions = `{"all":[${'{"all":['.repeat(5_000)}${leaf}${']}'.repeat(5_000)}]}`;
+    const text = JSON.stringify(minimalRule('deep-rule')).replace(/"conditions":\{.*?\]\}/, `"conditions":${conditions}`);
+    const dir = ruleDir({ 'deep-rule.json': text });
+    expect(ruleIssues(() => createTriage({ ruleDirs: [dir] }))).toEqual([expect.objectContaining({ code: 'too_deep' })]);
+  });
+
+  it('rejects a rule object that contains itself (objects passed from code)', () => {
+    const rule = minimalRule('cyclic-rule') as { conditions: { all: unknown[] } };
+    const loop: { all: unknown[] } = { all: [] };
+    loop.all.push(loop);
+    rule.conditions.all.push(loop);
+    expect(ruleIssues(() => createTriage({ rules: [rule] }))).toEqual([expect.objectContaining({ code: 'too_deep' })]);
+  });
+
+  it('keeps a readable depth loadable', () => {
+    const rule = { ...minimalRule('nested-rule'), conditions: { all: [nestedAll(12)] } };
+    expect(() => createTriage({ rules: [rule] })).not.toThrow();
+    expect(MAX_JSON_DEPTH).toBeGreaterThan(2 * 12 + 4);
+  });
+});
+
+describe('rule files cannot run code', () => {
+  // The payload of jsonpath-plus's own regression test for its 2026 safe-eval RCE.
+  const MARK = '__triage_rce_probe__';
+  const exploit = `$..[?(@.constructor[( @.getPrototypeOf(@).constructor('globalThis.${MARK}="RCE";0')() )])]`;
+
+  it('rejects a jsonpath-plus filter expression as a condition path at load', () => {
+    const rule = { ...minimalRule('path-rule'), conditions: { all: [{ fact: 'paid', operator: 'equal', value: true, path: exploit }] } };
+    const issues = ruleIssues(() => createTriage({ rules: [rule] }));
+    expect(issues.map((i) => i.path)).toEqual(['$.conditions.all[0].path']);
+  });
+
+  it.each(['$..a', '$.a[0]', "$['a']", '$.*', 'a.b', '$.a.', '$.a b'])('rejects the non-plain path %j', (path) => {
+    const rule = { ...minimalRule('path-rule'), conditions: { all: [{ fact: 'paid', operator: 'equal', value: true, path }] } };
+    expect(ruleIssues(() => createTriage({ rules: [rule] })).map((i) => i.path)).toEqual(['$.conditions.all[0].path']);
+  });
+
+  it('rejects operators that would compile a pattern (none exists) and unknown ones', () => {
+    for (const operator of ['regex', 'matches', 'like']) {
+      const rule = { ...minimalRule('op-rule'), conditions: { all: [{ fact: 'carrier', operator, value: '.*' }] } };
+      // zod reports a union that matched no branch at the union: the condition tree.
+      const paths = ruleIssues(() => createTriage({ rules: [rule] })).map((i) => i.path);
+      expect(paths.length).toBeGreaterThan(0);
+      expect(paths.every((p) => p.startsWith('$.conditions'))).toBe(true);
+    }
+  });
+
+  it('resolves paths as plain own properties and never evaluates them', () => {
+    expect(plainPathResolver({ a: { b: 2 } }, '$.a.b')).toBe(2);
+    expect(plainPathResolver({ a: {} }, '$.a.constructor')).toBeUndefined();
+    expect(plainPathResolver({ a: {} }, '$.__proto__')).toBeUndefined();
+    expect(plainPathResolver({ a: { b: 2 } }, exploit)).toBeUndefined();
+    expect(MARK in globalThis).toBe(false);
+  });
+
+  it('gives json-rules-engine the plain resolver, so a path that skipped validation is looked up, not run', async () => {
+    const { ruleSet } = createTriage();
+    // A rule set built without loadRuleSet; the engine is the last line of defence.
+    const engine = (new ReferenceEvaluator(ruleSet) as unknown as { build(): Engine }).build();
+    engine.addRule({ name: 'probe', priority: 999, conditions: { all: [{ fact: 'probe', operator: 'equal', value: 1, path: exploit }] }, event: { type: 'probe' } });
+    // jsonpath-plus would evaluate the filter (and, before 11.0.1, could run it); ours finds no such key.
+    const { results } = await engine.run({ ...(await probeFacts()), probe: { a: 1 } });
+    expect(results.map((r) => r.name)).not.toContain('probe');
+    expect(MARK in globalThis).toBe(false);
+  });
+});
+
+const probeFacts = async (): Promise<Record<string, unknown>> =>
+  (await createTriage().triage({ now: '2026-11-12T10:00:00+08:00', order: { status: 'paid', amount: 1 } })).explanation.facts;

@@ -120,14 +120,14 @@ describe('policy values', () => {
   it('name the shop and the agent in the wording', async () => {
     const triager = createTriage({ policy: { shopName: '小鹿鞋铺', agentName: '阿青' } });
     const result = await triager.triage({ ...stalled(), locale: 'en' });
-    expect(result.wording.text).toContain('this is 阿青 from 小鹿鞋铺');
+    expect(result.wording.text).toContain('from 小鹿鞋铺, this is 阿青');
   });
 
   it("are overridden field by field by the input's own policy", async () => {
     const triager = createTriage({ policy: { stallAfterHours: 96, shopName: '小鹿鞋铺', agentName: '阿青' } });
     const result = await triager.triage({ ...stalled(), locale: 'en', policy: { stallAfterHours: 24 } });
     expect(result.situation).toBe('stalled_tracking');
-    expect(result.wording.text).toContain('this is 阿青 from 小鹿鞋铺');
+    expect(result.wording.text).toContain('from 小鹿鞋铺, this is 阿青');
   });
 });
 

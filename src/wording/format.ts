@@ -1,5 +1,6 @@
 import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns';
+import { Converter } from 'opencc-js/cn2t';
 import type { Facts, FactName } from '../schema/facts.js';
 import type { Locale } from '../schema/vocabulary.js';
 
@@ -13,6 +14,13 @@ const DATE_PATTERN: Record<Locale, string> = {
 const isInstant = (name: string): boolean => name.endsWith('At');
 const isMoney = (name: string): boolean => name.endsWith('Amount') || name.endsWith('Cost');
 
+// Built on first zh-TW reply only: most processes never need it.
+let toTraditional: ((text: string) => string) | undefined;
+
+/** Names from the input (carrier, shop, agent) are written the way a zh-TW reader writes them: 顺丰 → 順豐. */
+const inLocaleScript = (text: string, locale: Locale): string =>
+  locale === 'zh-TW' ? (toTraditional ??= Converter({ from: 'cn', to: 'tw' }))(text) : text;
+
 /** A fact as the buyer reads it: instants in the shop's zone, money with two decimals; absent is undefined. */
 export const formatFact = (facts: Facts, name: string, locale: Locale, timeZone: string): string | undefined => {
   const value = facts[name as FactName];
@@ -20,5 +28,5 @@ export const formatFact = (facts: Facts, name: string, locale: Locale, timeZone:
   if (typeof value === 'string' && isInstant(name)) return format(new TZDate(value, timeZone), DATE_PATTERN[locale]);
   if (typeof value === 'number' && isMoney(name)) return value.toFixed(2);
   if (typeof value === 'number') return Number.isInteger(value) ? String(value) : value.toFixed(1);
-  return String(value);
+  return typeof value === 'string' ? inLocaleScript(value, locale) : String(value);
 };

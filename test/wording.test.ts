@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { createTriage } from '../src/index.js';
+
+const priceChange = {
+  now: '2026-10-15T10:00:00+08:00',
+  order: { status: 'awaiting_payment', amount: 10 },
+  claim: { type: 'price_change' },
+} as const;
+
+describe('wording', () => {
+  it.each([
+    [{ shopName: '小鹿鞋铺' }, '亲，您好，这里是小鹿鞋铺！', 'Hello from 小鹿鞋铺.'],
+    [{ agentName: '阿青' }, '亲，您好，我是客服阿青！', 'Hello, this is 阿青.'],
+    [{ shopName: '小鹿鞋铺', agentName: '阿青' }, '亲，您好，这里是小鹿鞋铺，我是客服阿青！', 'Hello from 小鹿鞋铺, this is 阿青.'],
+    [{}, '亲，您好！', 'Hello.'],
+  ])('greets with whichever of the shop and agent names the policy gives (%o)', async (policy, zh, en) => {
+    const triager = createTriage({ policy });
+    expect((await triager.triage(priceChange)).wording.text.startsWith(zh)).toBe(true);
+    expect((await triager.triage({ ...priceChange, locale: 'en' })).wording.text.startsWith(en)).toBe(true);
+  });
+
+  it('writes names from the input in traditional characters for zh-TW readers', async () => {
+    const result = await createTriage({ policy: { shopName: '小鹿鞋铺' } }).triage({
+      now: '2026-10-15T10:00:00+08:00',
+      locale: 'zh-TW',
+      order: { status: 'shipped', amount: 259, paidAt: '2026-10-10T20:00:00+08:00' },
+      shipment: { trackingNumber: 'SF1402837465', carrier: '顺丰', events: [{ at: '2026-10-12T10:00:00+08:00', kind: 'in_transit' }] },
+      claim: { type: 'not_received' },
+    });
+    expect(result.wording.text).toContain('小鹿鞋鋪');
+    expect(result.wording.text).toContain('順豐 SF1402837465');
+    expect(result.checks[0]!.text).toContain('順豐');
+  });
+});

@@ -77,7 +77,15 @@ interface ClaimScore {
   ruledOutBy: string[];
 }
 
-const scoreClaim = (claim: CompiledClaim, text: PreparedText): ClaimScore => {
+/** What else the message says that some patterns step back from (`notWith`). */
+const contextOf = (text: PreparedText): Set<'refund_reason' | 'question'> => {
+  const context = new Set<'refund_reason' | 'question'>();
+  if (text.file.refund?.reasons.some((r) => found(text.key, r.any).length > 0)) context.add('refund_reason');
+  if (text.file.questions.some((q) => found(text.key, q.phrases).length > 0)) context.add('question');
+  return context;
+};
+
+const scoreClaim = (claim: CompiledClaim, text: PreparedText, context: ReadonlySet<'refund_reason' | 'question'>): ClaimScore => {
   const ruledOutBy = found(text.key, claim.unless).map((p) => p.text);
   if (ruledOutBy.length > 0) return { claim, score: 0, phrases: [], ruledOutBy };
   const key = masked(text.key, claim.mask, text.sentinel);
@@ -85,6 +93,7 @@ const scoreClaim = (claim: CompiledClaim, text: PreparedText): ClaimScore => {
   let supporting = 0;
   const phrases: string[] = [];
   for (const pattern of claim.patterns) {
+    if (pattern.notWith.some((c) => context.has(c))) continue;
     const hit = matchPattern(pattern, key);
     if (hit === undefined) continue;
     if (pattern.supporting) supporting += pattern.weight;
@@ -105,7 +114,8 @@ interface FileDecision {
 
 const decide = (text: PreparedText): FileDecision => {
   const { minScore, margin, compatible } = text.file.decision;
-  const scores = text.file.claims.map((c) => scoreClaim(c, text));
+  const context = contextOf(text);
+  const scores = text.file.claims.map((c) => scoreClaim(c, text, context));
   const eligible = scores.filter((s) => s.score >= minScore);
   const present = new Set(eligible.map((s) => s.claim.type));
   const standing = eligible.filter((s) => !s.claim.yieldsTo.some((t) => present.has(t)));

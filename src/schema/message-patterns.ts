@@ -21,6 +21,12 @@ export const MessagePattern = z
     weight: z.number().int().min(1).max(10).default(2),
     /** Counts only when a non-supporting pattern of the same claim matched too: words that sharpen a claim but do not make one (退货, 怎么修). */
     supporting: z.boolean().default(false),
+    /**
+     * Does not count when the message also names a refund reason of the file's `refund.reasons`
+     * (`refund_reason`: 假货 退款 is a counterfeit claim, not a change of mind) or asks one of its
+     * `questions` (`question`: 退货运费谁出 asks about the process). Saves repeating those lists in `none`.
+     */
+    notWith: z.array(z.enum(['refund_reason', 'question'])).max(2).optional(),
   })
   .refine((p) => p.any !== undefined || p.all !== undefined, { message: 'a pattern needs `any` or `all`' });
 export type MessagePattern = z.infer<typeof MessagePattern>;

@@ -71,6 +71,31 @@ describe('reading a buyer message', () => {
     expect(read('亲 你们家支持七天无理由吗').reading).toBe('none');
   });
 
+  it('steps back from a bare refund word when the message names a refund reason or asks about the process', () => {
+    expect(read('賣仿冒品，我要退款')).toMatchObject({ reading: 'none', refundReason: 'counterfeit' });
+    expect(read("you said it's sold out? fine, refund please")).toMatchObject({ reading: 'none', refundReason: 'out_of_stock' });
+    expect(read('请问退货运费谁出')).toMatchObject({ reading: 'none', questions: ['return_shipping_cost'] });
+  });
+
+  it('reads Hong Kong Cantonese and the typos buyers type through literal rewrites', () => {
+    expect(read('順豐話已經派咗件 但我屋企冇人收到過').claim?.type).toBe('not_received');
+    expect(read('件衫洗完甩色').claim?.type).toBe('quality');
+    expect(read('個錶壞咗 仲喺保養期 可唔可以整').claim?.type).toBe('repair');
+    expect(read('點樣退貨呀').reading).toBe('none');
+    expect(read('怎么还没发或啊').claim?.type).toBe('urge_shipping');
+    expect(read('今天受到货 鞋子后跟那开交了').claim).toEqual({ type: 'quality', defect: 'unglued_edge' });
+  });
+
+  it('reads a defect over a remark on its looks, and an address change over the wish to have it shipped', () => {
+    expect(read('鞋头溢胶 有五毫米左右 看着很难看').claim).toEqual({ type: 'quality', defect: 'glue_overflow', defectSizeCm: 0.5 });
+    expect(read('can u ship it to a different address? moved last week').claim?.type).toBe('address_change');
+  });
+
+  it('believes the buyer who says the wrong pick was their own', () => {
+    expect(read('不是发错了 是我自己拍错颜色了 能换成黑的吗').claim?.type).toBe('changed_mind');
+    expect(read('my mistake, I picked the wrong color, can I swap it?').claim?.type).toBe('changed_mind');
+  });
+
   it('reads whether the item is unused, without mistaking 没穿过 for 穿过', () => {
     expect(read('我不要了 没拆封 吊牌都在').claim).toEqual({ type: 'changed_mind', itemUnused: true });
     expect(read('穿过一次 不想要了').claim).toEqual({ type: 'changed_mind', itemUnused: false });

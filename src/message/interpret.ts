@@ -97,7 +97,8 @@ const scoreClaim = (claim: CompiledClaim, text: PreparedText, context: ReadonlyS
     const hit = matchPattern(pattern, key);
     if (hit === undefined) continue;
     if (pattern.supporting) supporting += pattern.weight;
-    else main += pattern.weight;
+    // the strongest way of saying it counts, not how many: a claim said three ways does not outweigh a second claim said once
+    else main = Math.max(main, pattern.weight);
     phrases.push(...hit);
   }
   // supporting words (退货, 怎么修) sharpen a claim but never make one alone

@@ -17,7 +17,7 @@ export const MessagePattern = z
     all: z.array(Phrases).min(1).max(8).optional(),
     /** And none of these is in the message. */
     none: Phrases.optional(),
-    /** What this pattern adds to the claim's score. */
+    /** A claim scores the weight of its strongest matching pattern, plus the weights of its matching `supporting` ones. */
     weight: z.number().int().min(1).max(10).default(2),
     /** Counts only when a non-supporting pattern of the same claim matched too: words that sharpen a claim but do not make one (退货, 怎么修). */
     supporting: z.boolean().default(false),

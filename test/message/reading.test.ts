@@ -65,10 +65,24 @@ describe('reading a buyer message', () => {
     expect(read('破衣服线头一堆 退了').claim).toEqual({ type: 'quality', defect: 'thread_ends' });
   });
 
-  it('reads a bare wish to return or refund as a change of mind, but a question about it as none', () => {
+  it('reads no claim from a bare refund word: the reason is what the agent asks for', () => {
+    expect(read('我要退款').reading).toBe('none');
+    expect(read('拖了五天都不寄 我直接退款了')).toMatchObject({ claim: { type: 'urge_shipping' }, refundReason: 'late_shipment' });
     expect(read('不要了 退款吧').claim?.type).toBe('changed_mind');
+    expect(read('想退货 衣服没穿过 吊牌还在').claim).toEqual({ type: 'changed_mind', itemUnused: true });
     expect(read('退款多久能到账').reading).toBe('none');
     expect(read('亲 你们家支持七天无理由吗').reading).toBe('none');
+    expect(read('这个手表保修多久')).toMatchObject({ reading: 'none', questions: ['warranty_terms'] });
+  });
+
+  it('weighs each claim by its strongest phrase, so a claim said three ways does not drown a second one', () => {
+    expect(read('can you do a discount, and also send it to my work address instead').reading).toBe('ambiguous');
+    expect(read('尺寸太大，顏色也跟我訂的不一樣').reading).toBe('ambiguous');
+  });
+
+  it('reads words about tracking only next to the parcel: 防伪码查不到 is about the goods', () => {
+    expect(read('单号查不到').claim?.type).toBe('tracking_question');
+    expect(read('扫了防伪码查不到 A货吧 我申请退款')).toMatchObject({ reading: 'none', refundReason: 'counterfeit' });
   });
 
   it('steps back from a bare refund word when the message names a refund reason or asks about the process', () => {

@@ -73,6 +73,8 @@ const matchPattern = (pattern: CompiledPattern, key: string): string[] | undefin
 interface ClaimScore {
   claim: CompiledClaim;
   score: number;
+  /** The strongest matching non-supporting pattern: what decides between different claims. */
+  main: number;
   phrases: string[];
   ruledOutBy: string[];
 }
@@ -87,7 +89,7 @@ const contextOf = (text: PreparedText): Set<'refund_reason' | 'question'> => {
 
 const scoreClaim = (claim: CompiledClaim, text: PreparedText, context: ReadonlySet<'refund_reason' | 'question'>): ClaimScore => {
   const ruledOutBy = found(text.key, claim.unless).map((p) => p.text);
-  if (ruledOutBy.length > 0) return { claim, score: 0, phrases: [], ruledOutBy };
+  if (ruledOutBy.length > 0) return { claim, score: 0, main: 0, phrases: [], ruledOutBy };
   const key = masked(text.key, claim.mask, text.sentinel);
   let main = 0;
   let supporting = 0;
@@ -102,7 +104,7 @@ const scoreClaim = (claim: CompiledClaim, text: PreparedText, context: ReadonlyS
     phrases.push(...hit);
   }
   // supporting words (退货, 怎么修) sharpen a claim but never make one alone
-  return main > 0 ? { claim, score: main + supporting, phrases: [...new Set(phrases)], ruledOutBy } : { claim, score: 0, phrases: [], ruledOutBy };
+  return main > 0 ? { claim, score: main + supporting, main, phrases: [...new Set(phrases)], ruledOutBy } : { claim, score: 0, main: 0, phrases: [], ruledOutBy };
 };
 
 interface FileDecision {
@@ -134,7 +136,8 @@ const decide = (text: PreparedText): FileDecision => {
   const ordered = [...best.values()].sort((a, b) => b.score - a.score);
   const [first, second] = ordered;
   if (first === undefined) return { scores, reading: 'none', rivals: [] };
-  if (second === undefined || first.score - second.score >= margin) return { scores, reading: 'read', chosen: first.claim.type, rivals: [] };
+  // supporting words choose within claims handled alike, never between different claims: 物流 next to 坏的 is no lead
+  if (second === undefined || first.main - second.main >= margin) return { scores, reading: 'read', chosen: first.claim.type, rivals: [] };
   return { scores, reading: 'ambiguous', rivals: [first.claim.type, second.claim.type] };
 };
 

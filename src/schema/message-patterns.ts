@@ -83,7 +83,11 @@ export const MessagePatternFile = z.strictObject({
     .strictObject({
       /** A claim scoring less than this is not a candidate. */
       minScore: z.number().int().min(1).max(100).default(2),
-      /** The best claim must lead the next candidate by this much, or the reading is ambiguous. */
+      /**
+       * The best claim's strongest pattern must lead the next different claim's by this much, or the
+       * reading is ambiguous. Supporting patterns do not count here: they only choose between claims
+       * handled alike (`compatible`).
+       */
       margin: z.number().int().min(1).max(100).default(1),
       /** Claims handled alike: choosing between them is not an ambiguity (the higher score wins, then the order listed). */
       compatible: z.array(z.array(ClaimType).min(2)).max(20).default([]),

@@ -80,6 +80,13 @@ describe('reading a buyer message', () => {
     expect(read('尺寸太大，顏色也跟我訂的不一樣').reading).toBe('ambiguous');
   });
 
+  it('lets context words choose only between claims handled alike, never between different claims', () => {
+    // 物流 sharpens a logistics reading but gives it no lead over 坏的
+    expect(read('物流慢得要死 到了还是坏的').reading).toBe('ambiguous');
+    // a pattern written for the parcel outweighs the same word read as a defect
+    expect(read('物流轨迹到了济南就断了 三四天了').claim?.type).toBe('tracking_question');
+  });
+
   it('reads words about tracking only next to the parcel: 防伪码查不到 is about the goods', () => {
     expect(read('单号查不到').claim?.type).toBe('tracking_question');
     expect(read('扫了防伪码查不到 A货吧 我申请退款')).toMatchObject({ reading: 'none', refundReason: 'counterfeit' });

@@ -112,6 +112,11 @@ describe('reading a buyer message', () => {
     expect(read('can u ship it to a different address? moved last week').claim?.type).toBe('address_change');
   });
 
+  it('reads no change of mind from a condition: 不能的话我就不要了 is a question about timing', () => {
+    expect(read('这周六之前能到吗 不能的话我就不要了').claim?.type).not.toBe('changed_mind');
+    expect(read('Please cancel, I changed my mind').claim?.type).toBe('changed_mind');
+  });
+
   it('believes the buyer who says the wrong pick was their own', () => {
     expect(read('不是发错了 是我自己拍错颜色了 能换成黑的吗').claim?.type).toBe('changed_mind');
     expect(read('my mistake, I picked the wrong color, can I swap it?').claim?.type).toBe('changed_mind');

@@ -4,13 +4,14 @@ import corpusJson from '../corpus/messages.json';
 import blind2Json from '../corpus/blind-2.json';
 import blind3Json from '../corpus/blind-3.json';
 import blind4Json from '../corpus/blind-4.json';
+import blind5Json from '../corpus/blind-5.json';
 import { readBuyerMessage } from '../../src/index.js';
 import { foldText } from '../../src/message/normalize.js';
 import { ClaimType, Defect, RefundReason } from '../../src/schema/vocabulary.js';
 
 const Entry = z.strictObject({
   id: z.string(),
-  set: z.enum(['blind', 'later', 'fresh', 'blind-2', 'blind-3', 'blind-4']),
+  set: z.enum(['blind', 'later', 'fresh', 'blind-2', 'blind-3', 'blind-4', 'blind-5']),
   text: z.string(),
   expect: z.union([ClaimType, z.enum(['none', 'ambiguous'])]),
   refundReason: RefundReason.optional(),
@@ -20,7 +21,7 @@ const Entry = z.strictObject({
 });
 const CorpusFile = z.strictObject({ about: z.string(), messages: z.array(Entry) });
 // messages.json holds the first three rounds; each later round is a file of its own, written blind
-const corpus = [corpusJson, blind2Json, blind3Json, blind4Json].flatMap((file) => CorpusFile.parse(file).messages);
+const corpus = [corpusJson, blind2Json, blind3Json, blind4Json, blind5Json].flatMap((file) => CorpusFile.parse(file).messages);
 
 const han = /\p{Script=Han}/u;
 const isTraditional = (text: string): boolean => han.test(text) && foldText(text) !== text.normalize('NFKC').toLowerCase();

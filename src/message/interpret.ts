@@ -73,26 +73,38 @@ const matchPattern = (pattern: CompiledPattern, key: string): string[] | undefin
 interface ClaimScore {
   claim: CompiledClaim;
   score: number;
+  /** The strongest matching non-supporting pattern: what decides between different claims. */
+  main: number;
   phrases: string[];
   ruledOutBy: string[];
 }
 
-const scoreClaim = (claim: CompiledClaim, text: PreparedText): ClaimScore => {
+/** What else the message says that some patterns step back from (`notWith`). */
+const contextOf = (text: PreparedText): Set<'refund_reason' | 'question'> => {
+  const context = new Set<'refund_reason' | 'question'>();
+  if (text.file.refund?.reasons.some((r) => found(text.key, r.any).length > 0)) context.add('refund_reason');
+  if (text.file.questions.some((q) => found(text.key, q.phrases).length > 0)) context.add('question');
+  return context;
+};
+
+const scoreClaim = (claim: CompiledClaim, text: PreparedText, context: ReadonlySet<'refund_reason' | 'question'>): ClaimScore => {
   const ruledOutBy = found(text.key, claim.unless).map((p) => p.text);
-  if (ruledOutBy.length > 0) return { claim, score: 0, phrases: [], ruledOutBy };
+  if (ruledOutBy.length > 0) return { claim, score: 0, main: 0, phrases: [], ruledOutBy };
   const key = masked(text.key, claim.mask, text.sentinel);
   let main = 0;
   let supporting = 0;
   const phrases: string[] = [];
   for (const pattern of claim.patterns) {
+    if (pattern.notWith.some((c) => context.has(c))) continue;
     const hit = matchPattern(pattern, key);
     if (hit === undefined) continue;
     if (pattern.supporting) supporting += pattern.weight;
-    else main += pattern.weight;
+    // the strongest way of saying it counts, not how many: a claim said three ways does not outweigh a second claim said once
+    else main = Math.max(main, pattern.weight);
     phrases.push(...hit);
   }
   // supporting words (退货, 怎么修) sharpen a claim but never make one alone
-  return main > 0 ? { claim, score: main + supporting, phrases: [...new Set(phrases)], ruledOutBy } : { claim, score: 0, phrases: [], ruledOutBy };
+  return main > 0 ? { claim, score: main + supporting, main, phrases: [...new Set(phrases)], ruledOutBy } : { claim, score: 0, main: 0, phrases: [], ruledOutBy };
 };
 
 interface FileDecision {
@@ -105,7 +117,8 @@ interface FileDecision {
 
 const decide = (text: PreparedText): FileDecision => {
   const { minScore, margin, compatible } = text.file.decision;
-  const scores = text.file.claims.map((c) => scoreClaim(c, text));
+  const context = contextOf(text);
+  const scores = text.file.claims.map((c) => scoreClaim(c, text, context));
   const eligible = scores.filter((s) => s.score >= minScore);
   const present = new Set(eligible.map((s) => s.claim.type));
   const standing = eligible.filter((s) => !s.claim.yieldsTo.some((t) => present.has(t)));
@@ -123,7 +136,8 @@ const decide = (text: PreparedText): FileDecision => {
   const ordered = [...best.values()].sort((a, b) => b.score - a.score);
   const [first, second] = ordered;
   if (first === undefined) return { scores, reading: 'none', rivals: [] };
-  if (second === undefined || first.score - second.score >= margin) return { scores, reading: 'read', chosen: first.claim.type, rivals: [] };
+  // supporting words choose within claims handled alike, never between different claims: 物流 next to 坏的 is no lead
+  if (second === undefined || first.main - second.main >= margin) return { scores, reading: 'read', chosen: first.claim.type, rivals: [] };
   return { scores, reading: 'ambiguous', rivals: [first.claim.type, second.claim.type] };
 };
 

@@ -24,6 +24,7 @@ export interface CompiledPattern {
   none: CompiledPhrase[] | undefined;
   weight: number;
   supporting: boolean;
+  notWith: ('refund_reason' | 'question')[];
 }
 
 export interface CompiledClaim {
@@ -98,6 +99,7 @@ const compileFile = (file: MessagePatternFile, source: string, issues: TriageIss
         none: p.none && list(p.none, [...at, 'patterns', i, 'none']),
         weight: p.weight,
         supporting: p.supporting,
+        notWith: p.notWith ?? [],
       })),
       mask: list(claim.mask, [...at, 'mask']),
       unless: list(claim.unless, [...at, 'unless']),

@@ -17,10 +17,16 @@ export const MessagePattern = z
     all: z.array(Phrases).min(1).max(8).optional(),
     /** And none of these is in the message. */
     none: Phrases.optional(),
-    /** What this pattern adds to the claim's score. */
+    /** A claim scores the weight of its strongest matching pattern, plus the weights of its matching `supporting` ones. */
     weight: z.number().int().min(1).max(10).default(2),
     /** Counts only when a non-supporting pattern of the same claim matched too: words that sharpen a claim but do not make one (退货, 怎么修). */
     supporting: z.boolean().default(false),
+    /**
+     * Does not count when the message also names a refund reason of the file's `refund.reasons`
+     * (`refund_reason`: 假货 退款 is a counterfeit claim, not a change of mind) or asks one of its
+     * `questions` (`question`: 退货运费谁出 asks about the process). Saves repeating those lists in `none`.
+     */
+    notWith: z.array(z.enum(['refund_reason', 'question'])).max(2).optional(),
   })
   .refine((p) => p.any !== undefined || p.all !== undefined, { message: 'a pattern needs `any` or `all`' });
 export type MessagePattern = z.infer<typeof MessagePattern>;
@@ -77,7 +83,11 @@ export const MessagePatternFile = z.strictObject({
     .strictObject({
       /** A claim scoring less than this is not a candidate. */
       minScore: z.number().int().min(1).max(100).default(2),
-      /** The best claim must lead the next candidate by this much, or the reading is ambiguous. */
+      /**
+       * The best claim's strongest pattern must lead the next different claim's by this much, or the
+       * reading is ambiguous. Supporting patterns do not count here: they only choose between claims
+       * handled alike (`compatible`).
+       */
       margin: z.number().int().min(1).max(100).default(1),
       /** Claims handled alike: choosing between them is not an ambiguity (the higher score wins, then the order listed). */
       compatible: z.array(z.array(ClaimType).min(2)).max(20).default([]),

@@ -61,6 +61,20 @@ describe('message pattern files', () => {
     expect(shop.readBuyerMessage('(a+)+$').claim?.type).toBe('other');
   });
 
+  it('lets a pattern step back when the message names a refund reason or asks a process question (notWith)', () => {
+    const shop = createTriage({
+      messagePatterns: [
+        shopFile(
+          { changed_mind: { patterns: [{ weight: 3, any: ['退款'], notWith: ['refund_reason', 'question'] }] } },
+          { id: 'zh', refund: { intent: ['退款'], reasons: [{ reason: 'counterfeit', any: ['假货'] }] }, questions: { how_long: ['多久'] } },
+        ),
+      ],
+    });
+    expect(shop.readBuyerMessage('退款').claim?.type).toBe('changed_mind');
+    expect(shop.readBuyerMessage('假货 退款')).toMatchObject({ reading: 'none', refundReason: 'counterfeit' });
+    expect(shop.readBuyerMessage('退款要多久')).toMatchObject({ reading: 'none', questions: ['how_long'] });
+  });
+
   it('lets a shop file replace a built-in one by id', () => {
     const shop = createTriage({ messagePatterns: [shopFile({ dislike: { patterns: [{ weight: 3, any: ['踩雷'] }] } }, { id: 'zh' })] });
     expect(shop.readBuyerMessage('踩雷了').claim?.type).toBe('dislike');

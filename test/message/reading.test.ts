@@ -65,10 +65,61 @@ describe('reading a buyer message', () => {
     expect(read('破衣服线头一堆 退了').claim).toEqual({ type: 'quality', defect: 'thread_ends' });
   });
 
-  it('reads a bare wish to return or refund as a change of mind, but a question about it as none', () => {
+  it('reads no claim from a bare refund word: the reason is what the agent asks for', () => {
+    expect(read('我要退款').reading).toBe('none');
+    expect(read('拖了五天都不寄 我直接退款了')).toMatchObject({ claim: { type: 'urge_shipping' }, refundReason: 'late_shipment' });
     expect(read('不要了 退款吧').claim?.type).toBe('changed_mind');
+    expect(read('想退货 衣服没穿过 吊牌还在').claim).toEqual({ type: 'changed_mind', itemUnused: true });
     expect(read('退款多久能到账').reading).toBe('none');
     expect(read('亲 你们家支持七天无理由吗').reading).toBe('none');
+    expect(read('这个手表保修多久')).toMatchObject({ reading: 'none', questions: ['warranty_terms'] });
+  });
+
+  it('weighs each claim by its strongest phrase, so a claim said three ways does not drown a second one', () => {
+    expect(read('can you do a discount, and also send it to my work address instead').reading).toBe('ambiguous');
+    expect(read('尺寸太大，顏色也跟我訂的不一樣').reading).toBe('ambiguous');
+  });
+
+  it('lets context words choose only between claims handled alike, never between different claims', () => {
+    // 物流 sharpens a logistics reading but gives it no lead over 坏的
+    expect(read('物流慢得要死 到了还是坏的').reading).toBe('ambiguous');
+    // a pattern written for the parcel outweighs the same word read as a defect
+    expect(read('物流轨迹到了济南就断了 三四天了').claim?.type).toBe('tracking_question');
+  });
+
+  it('reads words about tracking only next to the parcel: 防伪码查不到 is about the goods', () => {
+    expect(read('单号查不到').claim?.type).toBe('tracking_question');
+    expect(read('扫了防伪码查不到 A货吧 我申请退款')).toMatchObject({ reading: 'none', refundReason: 'counterfeit' });
+  });
+
+  it('steps back from a bare refund word when the message names a refund reason or asks about the process', () => {
+    expect(read('賣仿冒品，我要退款')).toMatchObject({ reading: 'none', refundReason: 'counterfeit' });
+    expect(read("you said it's sold out? fine, refund please")).toMatchObject({ reading: 'none', refundReason: 'out_of_stock' });
+    expect(read('请问退货运费谁出')).toMatchObject({ reading: 'none', questions: ['return_shipping_cost'] });
+  });
+
+  it('reads Hong Kong Cantonese and the typos buyers type through literal rewrites', () => {
+    expect(read('順豐話已經派咗件 但我屋企冇人收到過').claim?.type).toBe('not_received');
+    expect(read('件衫洗完甩色').claim?.type).toBe('quality');
+    expect(read('個錶壞咗 仲喺保養期 可唔可以整').claim?.type).toBe('repair');
+    expect(read('點樣退貨呀').reading).toBe('none');
+    expect(read('怎么还没发或啊').claim?.type).toBe('urge_shipping');
+    expect(read('今天受到货 鞋子后跟那开交了').claim).toEqual({ type: 'quality', defect: 'unglued_edge' });
+  });
+
+  it('reads a defect over a remark on its looks, and an address change over the wish to have it shipped', () => {
+    expect(read('鞋头溢胶 有五毫米左右 看着很难看').claim).toEqual({ type: 'quality', defect: 'glue_overflow', defectSizeCm: 0.5 });
+    expect(read('can u ship it to a different address? moved last week').claim?.type).toBe('address_change');
+  });
+
+  it('reads no change of mind from a condition: 不能的话我就不要了 is a question about timing', () => {
+    expect(read('这周六之前能到吗 不能的话我就不要了').claim?.type).not.toBe('changed_mind');
+    expect(read('Please cancel, I changed my mind').claim?.type).toBe('changed_mind');
+  });
+
+  it('believes the buyer who says the wrong pick was their own', () => {
+    expect(read('不是发错了 是我自己拍错颜色了 能换成黑的吗').claim?.type).toBe('changed_mind');
+    expect(read('my mistake, I picked the wrong color, can I swap it?').claim?.type).toBe('changed_mind');
   });
 
   it('reads whether the item is unused, without mistaking 没穿过 for 穿过', () => {

@@ -1,4 +1,5 @@
 import { TriageError, issuesFromZod } from './errors.js';
+import { CompiledEvaluator } from './engine/compiled.js';
 import { ReferenceEvaluator } from './engine/reference.js';
 import type { Evaluator, RuleMatch } from './engine/types.js';
 import { deriveFacts } from './facts/derive.js';
@@ -25,6 +26,15 @@ export interface Triager {
   triage(input: TriageInput): Promise<TriageResult>;
   /** Like `triage`, but returns `{ success: false, error }` instead of throwing a `TriageError`. */
   safeTriage(input: unknown): Promise<SafeTriageResult>;
+  /**
+   * `triage` without a Promise, for the compiled evaluator (the default): the same result, for
+   * callers that cannot await (a synchronous hook, a tight batch loop).
+   * @throws {TriageError} `INVALID_INPUT` as `triage` does; `INVALID_OPTIONS` with `evaluator: 'reference'`,
+   *   because json-rules-engine only runs asynchronously.
+   */
+  triageSync(input: TriageInput): TriageResult;
+  /** `triageSync` that returns `{ success: false, error }` instead of throwing a `TriageError`. */
+  safeTriageSync(input: unknown): SafeTriageResult;
   /** The validated rules, highest priority first. */
   readonly ruleSet: RuleSet;
 }
@@ -56,25 +66,57 @@ export const createTriage = (options: TriageOptions = {}): Triager => {
     conditions: [...dirs.flatMap((d) => d.conditions), ...asSources(opts.conditions, 'conditions')],
     disable: opts.disable ?? [],
   });
-  const evaluator: Evaluator = new ReferenceEvaluator(ruleSet);
+  const evaluator: Evaluator = opts.evaluator === 'reference' ? new ReferenceEvaluator(ruleSet) : new CompiledEvaluator(ruleSet);
   const shopPolicy: PolicyPatch = opts.policy ?? {};
   const clock = opts.clock ?? (() => new Date());
   const defaultLocale: Locale = opts.locale ?? 'zh-CN';
 
-  const triage = async (raw: TriageInput): Promise<TriageResult> => {
+  const prepare = (raw: TriageInput) => {
     const parsed = validateInput(raw);
     const policy = Policy.parse({ ...shopPolicy, ...parsed.policy });
     const now = parsed.now === undefined ? clock() : new Date(parsed.now);
     const locale = parsed.locale ?? defaultLocale;
     const { input, flags, suspiciousLink } = readMessage(parsed, policy);
     const facts = deriveFacts(input, { now, policy, locale, suspiciousLink });
+    return { facts, policy, locale, now, flags, evaluator: evaluator.kind };
+  };
+  const engineFailure = (cause: unknown): TriageError =>
+    new TriageError('ENGINE_FAILURE', [{ path: '$', code: 'engine', message: cause instanceof Error ? cause.message : String(cause) }], { cause });
+
+  const triage = async (raw: TriageInput): Promise<TriageResult> => {
+    const context = prepare(raw);
     let matches: RuleMatch[];
     try {
-      matches = await evaluator.evaluate(facts);
+      matches = await evaluator.evaluate(context.facts);
     } catch (cause) {
-      throw new TriageError('ENGINE_FAILURE', [{ path: '$', code: 'engine', message: cause instanceof Error ? cause.message : String(cause) }], { cause });
+      throw engineFailure(cause);
     }
-    return buildResult({ matches, facts, policy, locale, now, flags, evaluator: evaluator.kind });
+    return buildResult({ matches, ...context });
+  };
+
+  const triageSync = (raw: TriageInput): TriageResult => {
+    if (!evaluator.evaluateSync) {
+      throw new TriageError('INVALID_OPTIONS', [
+        { file: 'options', path: '$.evaluator', code: 'sync_unavailable', message: `triageSync needs evaluator "compiled"; "${evaluator.kind}" runs only asynchronously` },
+      ]);
+    }
+    const context = prepare(raw);
+    let matches: RuleMatch[];
+    try {
+      matches = evaluator.evaluateSync(context.facts);
+    } catch (cause) {
+      throw engineFailure(cause);
+    }
+    return buildResult({ matches, ...context });
+  };
+
+  const safely = <T>(run: () => T): { success: true; data: T } | { success: false; error: TriageError } => {
+    try {
+      return { success: true, data: run() };
+    } catch (error) {
+      if (error instanceof TriageError) return { success: false, error };
+      throw error;
+    }
   };
 
   return {
@@ -87,6 +129,8 @@ export const createTriage = (options: TriageOptions = {}): Triager => {
         throw error;
       }
     },
+    triageSync,
+    safeTriageSync: (input) => safely(() => triageSync(input as TriageInput)),
     ruleSet,
   };
 };
@@ -109,3 +153,16 @@ export const triage = (input: TriageInput): Promise<TriageResult> => getDefault(
 
 /** `triage` that returns `{ success: false, error }` instead of throwing on invalid input. */
 export const safeTriage = (input: unknown): Promise<SafeTriageResult> => getDefault().safeTriage(input);
+
+/**
+ * `triage` without a Promise (the built-in rules run on the compiled evaluator).
+ * @example
+ * const result = triageSync({
+ *   now: '2026-11-14T10:00:00+08:00',
+ *   order: { status: 'shipped', amount: 259, paidAt: '2026-11-10T20:00:00+08:00' },
+ *   shipment: { trackingNumber: 'SF1234567890', events: [{ at: '2026-11-11T09:00:00+08:00', kind: 'in_transit' }] },
+ *   claim: { type: 'not_received' },
+ * });
+ * result.situation; // 'stalled_tracking'
+ */
+export const triageSync = (input: TriageInput): TriageResult => getDefault().triageSync(input);

@@ -1,8 +1,10 @@
+import { deepFreeze } from './deep-freeze.js';
 import { TriageError, issuesFromZod } from './errors.js';
 import { CompiledEvaluator } from './engine/compiled.js';
 import { ReferenceEvaluator } from './engine/reference.js';
 import type { Evaluator, RuleMatch } from './engine/types.js';
 import { deriveFacts } from './facts/derive.js';
+import { parseInstant } from './facts/instant.js';
 import { builtinSources } from './generated/builtin-rules.js';
 import { TriageOptions } from './options.js';
 import { loadRuleSet, type RuleSource } from './rules/load.js';
@@ -68,13 +70,15 @@ export const createTriage = (options: TriageOptions = {}): Triager => {
   });
   const evaluator: Evaluator = opts.evaluator === 'reference' ? new ReferenceEvaluator(ruleSet) : new CompiledEvaluator(ruleSet);
   const shopPolicy: PolicyPatch = opts.policy ?? {};
+  // Most inputs carry no policy of their own: resolve the shop's once. Frozen, as every triage shares it.
+  const basePolicy = deepFreeze(Policy.parse({ ...shopPolicy }));
   const clock = opts.clock ?? (() => new Date());
   const defaultLocale: Locale = opts.locale ?? 'zh-CN';
 
   const prepare = (raw: TriageInput) => {
     const parsed = validateInput(raw);
-    const policy = Policy.parse({ ...shopPolicy, ...parsed.policy });
-    const now = parsed.now === undefined ? clock() : new Date(parsed.now);
+    const policy = parsed.policy === undefined ? basePolicy : Policy.parse({ ...shopPolicy, ...parsed.policy });
+    const now = parsed.now === undefined ? clock() : new Date(parseInstant(parsed.now));
     const locale = parsed.locale ?? defaultLocale;
     const { input, flags, suspiciousLink } = readMessage(parsed, policy);
     const facts = deriveFacts(input, { now, policy, locale, suspiciousLink });

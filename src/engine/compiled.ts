@@ -1,3 +1,4 @@
+import { deepFreeze } from '../deep-freeze.js';
 import { TriageError, jsonPath } from '../errors.js';
 import type { Facts } from '../schema/facts.js';
 import type { ConditionNode, LeafCondition, Operator, TopLevelCondition } from '../schema/rule.js';
@@ -61,14 +62,6 @@ interface CompiledNot {
 }
 
 type CompiledNode = CompiledLeaf | CompiledGroup | CompiledNot;
-
-const deepFreeze = <T>(value: T): T => {
-  if (value !== null && typeof value === 'object') {
-    for (const v of Object.values(value)) deepFreeze(v);
-    Object.freeze(value);
-  }
-  return value;
-};
 
 const isFactRef = (value: unknown): value is { fact: string } =>
   value !== null && typeof value === 'object' && !Array.isArray(value) && Object.hasOwn(value, 'fact');

@@ -18,7 +18,17 @@ const resolveOutcome = (spec: OutcomeSpec, facts: Facts): Outcome => {
   return outcome as Outcome;
 };
 
-const describeValue = (v: unknown): string => (typeof v === 'number' && !Number.isInteger(v) ? v.toFixed(2) : JSON.stringify(v));
+const described = new WeakMap<object, string>();
+const describeValue = (v: unknown): string => {
+  if (typeof v === 'number') return Number.isInteger(v) ? JSON.stringify(v) : v.toFixed(2);
+  // Lists compared with are the rule's own (frozen) values: the same object on every triage.
+  if (v !== null && typeof v === 'object' && Object.isFrozen(v)) {
+    let text = described.get(v);
+    if (text === undefined) described.set(v, (text = JSON.stringify(v)));
+    return text;
+  }
+  return JSON.stringify(v);
+};
 
 /** One line: the rule file that decided and the fact values that made it fire. */
 export const summarize = (match: RuleMatch): string => {

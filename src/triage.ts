@@ -14,7 +14,7 @@ import { validateInput } from './input/validate.js';
 import { readMessage } from './message/read.js';
 import { buildResult } from './result/build.js';
 import type { TriageInput } from './schema/input.js';
-import { Policy, type PolicyPatch } from './schema/policy.js';
+import { Policy, mergePolicy, type PolicyPatch } from './schema/policy.js';
 import type { TriageResult } from './schema/result.js';
 import type { Locale } from './schema/vocabulary.js';
 
@@ -77,7 +77,7 @@ export const createTriage = (options: TriageOptions = {}): Triager => {
 
   const prepare = (raw: TriageInput) => {
     const parsed = validateInput(raw);
-    const policy = parsed.policy === undefined ? basePolicy : Policy.parse({ ...shopPolicy, ...parsed.policy });
+    const policy = parsed.policy === undefined ? basePolicy : mergePolicy(basePolicy, parsed.policy);
     const now = parsed.now === undefined ? clock() : new Date(parseInstant(parsed.now));
     const locale = parsed.locale ?? defaultLocale;
     const { input, flags, suspiciousLink } = readMessage(parsed, policy);

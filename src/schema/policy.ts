@@ -82,3 +82,10 @@ export type PolicyInput = z.input<typeof Policy>;
 /** What a caller may pass: any subset of the policy, checked but not yet defaulted. */
 export const PolicyPatch = Policy.partial();
 export type PolicyPatch = z.infer<typeof PolicyPatch>;
+
+/**
+ * `Policy.parse({ ...base, ...patch })` for a resolved `base` and a parsed `patch`, without parsing
+ * again: each field is checked on its own (no rule spans two fields, nothing is transformed), and
+ * the patch's fields passed the same checks already.
+ */
+export const mergePolicy = (base: Policy, patch: PolicyPatch): Policy => ({ ...base, ...patch }) as Policy;

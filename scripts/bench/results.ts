@@ -1,0 +1,29 @@
+/** bench/RESULTS.md holds one section per bench script, each between its own markers, so each rewrites only its own. */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { availableParallelism, cpus, totalmem } from 'node:os';
+
+export const RESULTS_FILE = 'bench/RESULTS.md';
+
+const HEADER = `# Measured performance
+
+Written by \`npm run bench\` (triage) and \`npm run bench:batch\` (batch); each rewrites its own
+section. The README quotes these figures.
+`;
+
+export const machine = (): string =>
+  `${cpus()[0]?.model.trim() ?? 'unknown CPU'}, ${availableParallelism()} cores, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
+
+export const writeSection = (name: string, body: string): void => {
+  const start = `<!-- ${name}:start -->`;
+  const end = `<!-- ${name}:end -->`;
+  const current = existsSync(RESULTS_FILE) ? readFileSync(RESULTS_FILE, 'utf8') : HEADER;
+  const block = `${start}\n${body.trim()}\n${end}`;
+  const from = current.indexOf(start);
+  const to = current.indexOf(end);
+  const next = from !== -1 && to > from ? current.slice(0, from) + block + current.slice(to + end.length) : `${current.trimEnd()}\n\n${block}\n`;
+  mkdirSync('bench', { recursive: true });
+  writeFileSync(RESULTS_FILE, next);
+};
+
+export const formatCount = (n: number): string => (n >= 1e6 ? `${(n / 1e6).toFixed(2)} M` : n >= 1e3 ? `${(n / 1e3).toFixed(1)} k` : n.toFixed(0));
+export const formatMicros = (us: number): string => (us >= 100 ? us.toFixed(0) : us >= 10 ? us.toFixed(1) : us.toFixed(2));

@@ -1,0 +1,171 @@
+/**
+ * `npm run bench`: one core, the same inputs for every row (every fixture under fixtures/, cycled;
+ * generated orders added when there are fewer than 20 fixtures).
+ *
+ * - full triage: validation, derived facts, rules, wording and explanation, as a caller gets it;
+ * - decision only: from the derived facts to the deciding rule, for the compiled evaluator, bare
+ *   json-rules-engine on the same rule files (a new Engine per call, and one reused Engine), and a
+ *   hand-written TypeScript function (the limit).
+ *
+ * Every row must decide every input as the library does; a difference fails the bench. The table
+ * goes to stdout and to bench/RESULTS.md.
+ */
+import { readFileSync } from 'node:fs';
+import { Engine, type TopLevelCondition as EngineCondition } from 'json-rules-engine';
+import { CompiledEvaluator } from '../../src/engine/compiled.js';
+import { plainPathResolver } from '../../src/engine/reference.js';
+import { builtinSources } from '../../src/generated/builtin-rules.js';
+import { createTriage } from '../../src/index.js';
+import { listJsonFiles } from '../../src/rules/files.js';
+import type { Facts } from '../../src/schema/facts.js';
+import type { TriageInput } from '../../src/schema/input.js';
+import type { RuleFile } from '../../src/schema/rule.js';
+import { generateOrders } from '../lib/orders.js';
+import { decideByHand } from './hand-written.js';
+import { formatCount, formatMicros, machine, writeSection } from './results.js';
+
+const MIN_FIXTURES = 20;
+const GENERATED = 500;
+const quick = process.argv.includes('--quick');
+const WARMUP_MS = quick ? 300 : 1500;
+const MEASURE_MS = quick ? 500 : 3000;
+
+// The inputs: every fixture, and generated orders when the fixtures are few.
+const fixtureInputs = listJsonFiles('fixtures').map((file) => (JSON.parse(readFileSync(file, 'utf8')) as { input: TriageInput }).input);
+const generated = fixtureInputs.length < MIN_FIXTURES ? [...generateOrders(GENERATED, 1)] : [];
+// Each triage gets its input fresh from JSON, as a service or a batch does.
+const inputs: unknown[] = [...fixtureInputs, ...generated].map((i) => JSON.parse(JSON.stringify(i)));
+
+const compiledTriager = createTriage();
+const referenceTriager = createTriage({ evaluator: 'reference' });
+const results = inputs.map((i) => compiledTriager.triageSync(i as TriageInput));
+const facts: Facts[] = results.map((r) => r.explanation.facts);
+const decided = results.map((r) => r.explanation.decidedBy.rule);
+
+// Bare json-rules-engine on the same rule files: what a shop would write without this library.
+const ruleFiles = builtinSources.rules.map((r) => r.json as unknown as RuleFile);
+const loadOrder = new Map(ruleFiles.map((r, i) => [r.id, i]));
+const sharedConditions = (builtinSources.conditions.json as { conditions: Record<string, unknown> }).conditions;
+const newEngine = (): Engine => {
+  const engine = new Engine([], { allowUndefinedFacts: false, pathResolver: plainPathResolver, replaceFactsInEventParams: false });
+  for (const [name, condition] of Object.entries(sharedConditions)) engine.setCondition(name, condition as EngineCondition);
+  for (const rule of ruleFiles) engine.addRule({ name: rule.id, priority: rule.priority, conditions: rule.conditions as unknown as EngineCondition, event: { type: rule.id } });
+  return engine;
+};
+/** The highest priority rule that fired; equal priorities in file order, as the library ranks them. */
+const decideByEngine = async (engine: Engine, f: Facts): Promise<string> => {
+  const { results: fired } = await engine.run({ ...f });
+  const best = fired.reduce((a, b) => (b.priority! > a.priority! || (b.priority === a.priority && loadOrder.get(String(b.name))! < loadOrder.get(String(a.name))!) ? b : a));
+  return String(best.name);
+};
+const reusedEngine = newEngine();
+const compiled = new CompiledEvaluator(compiledTriager.ruleSet);
+
+interface Row {
+  group: 'full triage' | 'decision only';
+  name: string;
+  run: (i: number) => unknown;
+  async?: boolean;
+  /** What it decided for input i, checked against the library. */
+  decide: (i: number) => string | Promise<string>;
+}
+
+const rows: Row[] = [
+  { group: 'full triage', name: 'library `triageSync` (compiled evaluator, default)', run: (i) => compiledTriager.triageSync(inputs[i] as TriageInput), decide: (i) => compiledTriager.triageSync(inputs[i] as TriageInput).explanation.decidedBy.rule },
+  { group: 'full triage', name: 'library `triage` (compiled evaluator, default)', async: true, run: (i) => compiledTriager.triage(inputs[i] as TriageInput), decide: async (i) => (await compiledTriager.triage(inputs[i] as TriageInput)).explanation.decidedBy.rule },
+  { group: 'full triage', name: "library `triage`, `evaluator: 'reference'` (json-rules-engine)", async: true, run: (i) => referenceTriager.triage(inputs[i] as TriageInput), decide: async (i) => (await referenceTriager.triage(inputs[i] as TriageInput)).explanation.decidedBy.rule },
+  { group: 'decision only', name: 'compiled evaluator (all matches, with traces)', run: (i) => compiled.evaluateSync(facts[i]!), decide: (i) => compiled.evaluateSync(facts[i]!)[0]!.rule.id },
+  { group: 'decision only', name: 'json-rules-engine 7.3, one reused Engine', async: true, run: (i) => reusedEngine.run({ ...facts[i]! }), decide: (i) => decideByEngine(reusedEngine, facts[i]!) },
+  { group: 'decision only', name: 'json-rules-engine 7.3, new Engine per call', async: true, run: (i) => newEngine().run({ ...facts[i]! }), decide: (i) => decideByEngine(newEngine(), facts[i]!) },
+  { group: 'decision only', name: 'hand-written TypeScript (the limit)', run: (i) => decideByHand(facts[i]!), decide: (i) => decideByHand(facts[i]!) },
+];
+
+// Every row must decide as the library does, on every input.
+const mismatches: string[] = [];
+for (const row of rows) {
+  for (let i = 0; i < inputs.length; i++) {
+    const got = await row.decide(i);
+    if (got !== decided[i]) mismatches.push(`${row.name}: input ${i} decided ${got}, the library ${decided[i]}`);
+  }
+}
+if (mismatches.length > 0) {
+  console.error(`${mismatches.length} decision(s) differ from the library's:\n${mismatches.slice(0, 20).join('\n')}`);
+  console.error('A rule file changed? Update scripts/bench/hand-written.ts to match the rules.');
+  process.exit(1);
+}
+
+const now = (): number => Number(process.hrtime.bigint()) / 1000;
+
+interface Measure {
+  row: Row;
+  perSecond: number;
+  p50: number;
+  p99: number;
+}
+
+/** Throughput from an untimed loop; latency percentiles from a second loop timing each call. */
+const measure = async (row: Row): Promise<Measure> => {
+  const n = inputs.length;
+  const loop = async (ms: number): Promise<number> => {
+    const until = now() + ms * 1000;
+    let calls = 0;
+    while (now() < until) {
+      // Check the clock every 64 calls so that reading it costs little.
+      for (let k = 0; k < 64; k++, calls++) {
+        if (row.async) await row.run(calls % n);
+        else row.run(calls % n);
+      }
+    }
+    return calls;
+  };
+  await loop(WARMUP_MS);
+  const start = now();
+  const calls = await loop(MEASURE_MS);
+  const perSecond = calls / ((now() - start) / 1e6);
+  const samples = new Float64Array(Math.max(2000, Math.min(200_000, Math.round(perSecond))));
+  for (let k = 0; k < samples.length; k++) {
+    const t0 = now();
+    if (row.async) await row.run(k % n);
+    else row.run(k % n);
+    samples[k] = now() - t0;
+  }
+  samples.sort();
+  return { row, perSecond, p50: samples[Math.floor(samples.length * 0.5)]!, p99: samples[Math.floor(samples.length * 0.99)]! };
+};
+
+const measured: Measure[] = [];
+for (const row of rows) {
+  process.stderr.write(`measuring ${row.name} …\n`);
+  measured.push(await measure(row));
+}
+
+const bare = measured.find((m) => m.row.name.includes('new Engine per call'))!.perSecond;
+const limit = measured.find((m) => m.row.name.includes('the limit'))!.perSecond;
+const lines = [
+  '| | runs/s (one core) | p50 µs | p99 µs | × bare json-rules-engine (new Engine per call) | ÷ hand-written |',
+  '|---|---:|---:|---:|---:|---:|',
+  ...measured.map(
+    (m) =>
+      `| ${m.row.group}: ${m.row.name} | ${formatCount(m.perSecond)} | ${formatMicros(m.p50)} | ${formatMicros(m.p99)} | ${(m.perSecond / bare).toFixed(1)}× | ${(limit / m.perSecond).toFixed(1)} |`,
+  ),
+];
+const library = measured[0]!;
+const verdict = `Target: ≥ 100,000 full triages/s on one core with p99 < 50 µs — measured ${formatCount(library.perSecond)}/s, p99 ${formatMicros(library.p99)} µs: ${library.perSecond >= 100_000 && library.p99 < 50 ? 'met' : 'NOT met'}.`;
+const inputsLine = `Inputs: ${fixtureInputs.length} fixture(s)${generated.length > 0 ? ` and ${generated.length} generated orders (seed 1, scripts/lib/orders.ts), as there are fewer than ${MIN_FIXTURES} fixtures` : ''}, cycled; every row decided all ${inputs.length} alike.`;
+const body = [
+  '## Triage (`npm run bench`)',
+  '',
+  `${machine()}; ${new Date().toISOString().slice(0, 10)}${quick ? ' (--quick)' : ''}.`,
+  inputsLine,
+  '',
+  ...lines,
+  '',
+  verdict,
+  '',
+  '"Full triage" is input to `TriageResult` (zod validation, derived facts, every rule, wording in the',
+  'input\'s locale, explanation). "Decision only" starts from the derived facts and ends at the deciding',
+  'rule; the compiled evaluator also returns every other rule that fired with its condition traces.',
+].join('\n');
+
+console.log(`\n${body}\n`);
+if (!quick) writeSection('triage', body);

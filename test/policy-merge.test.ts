@@ -30,3 +30,17 @@ describe('mergePolicy', () => {
     );
   });
 });
+
+describe('an input policy', () => {
+  it("overrides the shop's policy field by field, keeping the shop's other fields", async () => {
+    const { createTriage } = await import('../src/index.js');
+    const triager = createTriage({ policy: { shopName: '小鹿鞋铺', shipsOnWeekends: true } });
+    const result = triager.triageSync({
+      now: '2026-11-12T10:00:00+08:00',
+      order: { status: 'paid', amount: 199, paidAt: '2026-11-09T09:00:00+08:00' },
+      claim: { type: 'urge_shipping' },
+      policy: { agentName: '阿青' },
+    });
+    expect(result.explanation.facts).toMatchObject({ shopName: '小鹿鞋铺', agentName: '阿青', shipsOnWeekends: true });
+  });
+});

@@ -79,8 +79,15 @@ export const Policy = z.strictObject({
 export type Policy = z.infer<typeof Policy>;
 export type PolicyInput = z.input<typeof Policy>;
 
+// `Policy.partial()` would keep the defaults (zod 4 applies a default inside an optional), so a
+// patch naming one field would reset every other field of the shop's policy.
+const withoutDefaults = <S extends Record<string, z.ZodType>>(shape: S) =>
+  Object.fromEntries(Object.entries(shape).map(([key, field]) => [key, (field instanceof z.ZodDefault ? (field.unwrap() as z.ZodType) : field).optional()])) as {
+    [K in keyof S]: z.ZodOptional<S[K] extends z.ZodDefault<infer T> ? T : S[K]>;
+  };
+
 /** What a caller may pass: any subset of the policy, checked but not yet defaulted. */
-export const PolicyPatch = Policy.partial();
+export const PolicyPatch = z.strictObject(withoutDefaults(Policy.shape));
 export type PolicyPatch = z.infer<typeof PolicyPatch>;
 
 /**

@@ -3,6 +3,7 @@ import type { ParsedTriageInput } from '../schema/input.js';
 import type { Policy } from '../schema/policy.js';
 import type { Locale, SignedBy } from '../schema/vocabulary.js';
 import { parseInstant } from './instant.js';
+import { trackingEnds } from './tracking.js';
 import { addDaysInZone, addMonthsInZone, differenceInDaysInZone, peakSeasonAt, shipByDeadline, toZonedIso } from './calendar.js';
 
 // date-fns' differenceInMilliseconds and isAfter, without their argument normalisation (these are always Dates).
@@ -28,12 +29,8 @@ export const deriveFacts = (input: ParsedTriageInput, { now, policy, locale, sus
   const hoursSince = (at: Date | undefined): number | null => (at === undefined ? null : hoursBetween(at, now));
   const { order, shipment, claim, refund, repair } = input;
 
-  const events = (shipment?.events ?? [])
-    .map((e) => ({ kind: e.kind, date: new Date(parseInstant(e.at)) }))
-    .sort((a, b) => a.date.getTime() - b.date.getTime());
-  const firstEvent = events[0];
-  const lastEvent = events[events.length - 1];
-  const deliveredEvent = events.findLast((e) => e.kind === 'delivered');
+  const events = shipment?.events ?? [];
+  const { first: firstEvent, last: lastEvent, delivered: deliveredEvent } = trackingEnds(events);
 
   const paidAt = toDate(order.paidAt);
   const labelPrintedAt = toDate(shipment?.labelPrintedAt);

@@ -28,8 +28,13 @@ const scan = (timeZone: string): number | null => {
   return tzOffset(timeZone, new Date(WINDOW_END)) === first ? first : null;
 };
 
+let lastZone: string | undefined;
+let lastOffset: number | null = null;
+
 /** The zone's one offset in minutes over 2000–2099, or null when it changes (or the zone is unknown). */
 export const fixedOffsetOf = (timeZone: string): number | null => {
+  // Nearly every call asks for the shop's one zone.
+  if (timeZone === lastZone) return lastOffset;
   let offset = fixedOffsets.get(timeZone);
   if (offset === undefined) {
     offset = scan(timeZone);
@@ -37,14 +42,16 @@ export const fixedOffsetOf = (timeZone: string): number | null => {
     if (fixedOffsets.size >= 1000) fixedOffsets.clear();
     fixedOffsets.set(timeZone, offset);
   }
+  lastZone = timeZone;
+  lastOffset = offset;
   return offset;
 };
 
 const inWindow = (ms: number): boolean => ms >= WINDOW_START && ms < WINDOW_END;
 
-/** The offset in milliseconds when the zone is fixed and every given instant lies in the window. */
-export const fixedOffsetMs = (timeZone: string, ...instants: number[]): number | undefined => {
-  for (const ms of instants) if (!inWindow(ms)) return undefined;
+/** The offset in milliseconds when the zone is fixed and the given instants lie in the window. */
+export const fixedOffsetMs = (timeZone: string, at: number, also: number = at): number | undefined => {
+  if (!inWindow(at) || !inWindow(also)) return undefined;
   const offset = fixedOffsetOf(timeZone);
   return offset === null ? undefined : offset * 60_000;
 };

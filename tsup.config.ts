@@ -1,7 +1,7 @@
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  entry: { index: 'src/index.ts', cli: 'src/cli/main.ts' },
+  entry: { index: 'src/index.ts', cli: 'src/cli/main.ts', batch: 'src/cli/batch.ts' },
   format: ['esm', 'cjs'],
   dts: { entry: { index: 'src/index.ts' } },
   target: 'node20',
@@ -9,4 +9,5 @@ export default defineConfig({
   sourcemap: true,
   clean: true,
   splitting: false,
+  shims: true,
 });

@@ -70,6 +70,11 @@ export const compileTemplate = (source: string): CompiledTemplate | TemplateProb
     optional: part.optional,
     pieces: part.pieces.map((piece) => ('text' in piece ? { text: piece.text, name: null } : { text: '', name: piece.name })),
   }));
+  // Without placeholders every section is complete: the text is fixed.
+  if (placeholders.length === 0) {
+    const text = parts.map((part) => part.pieces.map((piece) => ('text' in piece ? piece.text : '')).join('')).join('');
+    return { source, placeholders, render: () => text };
+  }
   return {
     source,
     placeholders,

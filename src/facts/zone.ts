@@ -57,18 +57,31 @@ export const fixedOffsetMs = (timeZone: string, at: number, also: number = at): 
 };
 
 const pad2 = (n: number): string => (n < 10 ? `0${n}` : String(n));
-
 const pad3 = (n: number): string => (n < 10 ? `00${n}` : n < 100 ? `0${n}` : String(n));
+
+let lastDay = Number.NaN;
+let lastDayText = '';
 
 /** `TZDate#toISOString` for a fixed offset: the wall clock, then `+HH:MM` (years of the window have four digits). */
 export const isoAtOffset = (ms: number, offsetMs: number): string => {
-  const minutes = offsetMs / 60_000;
-  const abs = Math.abs(minutes);
-  const w = new Date(ms + offsetMs);
-  return (
-    `${w.getUTCFullYear()}-${pad2(w.getUTCMonth() + 1)}-${pad2(w.getUTCDate())}T${pad2(w.getUTCHours())}:${pad2(w.getUTCMinutes())}:` +
-    `${pad2(w.getUTCSeconds())}.${pad3(w.getUTCMilliseconds())}${minutes < 0 ? '-' : '+'}${pad2(Math.floor(abs / 60))}:${pad2(abs % 60)}`
-  );
+  const wall = ms + offsetMs;
+  const day = Math.floor(wall / DAY_MS);
+  // The date part repeats across the instants of one triage: build it once per day.
+  if (day !== lastDay) {
+    const w = new Date(day * DAY_MS);
+    lastDayText = `${w.getUTCFullYear()}-${pad2(w.getUTCMonth() + 1)}-${pad2(w.getUTCDate())}T`;
+    lastDay = day;
+  }
+  let rest = wall - day * DAY_MS;
+  const hours = Math.floor(rest / 3_600_000);
+  rest -= hours * 3_600_000;
+  const minutes = Math.floor(rest / 60_000);
+  rest -= minutes * 60_000;
+  const seconds = Math.floor(rest / 1000);
+  const millis = rest - seconds * 1000;
+  const offsetMinutes = offsetMs / 60_000;
+  const abs = Math.abs(offsetMinutes);
+  return `${lastDayText}${pad2(hours)}:${pad2(minutes)}:${pad2(seconds)}.${pad3(millis)}${offsetMinutes < 0 ? '-' : '+'}${pad2(Math.floor(abs / 60))}:${pad2(abs % 60)}`;
 };
 
 /** The zoned wall clock's month and day, `MM-dd`. */

@@ -234,7 +234,10 @@ export class CompiledEvaluator implements Evaluator {
   readonly kind = 'compiled';
   private readonly compiled: readonly CompiledRule[];
   private readonly facts: readonly string[];
-  private readonly sharedCount: number;
+  // Reused by every evaluation: evaluateSync runs to completion before another can start, and
+  // traces copy the values out.
+  private readonly values: Values;
+  private readonly memo: Int8Array;
 
   constructor(ruleSet: RuleSet) {
     const compiler = new Compiler(ruleSet.conditions);
@@ -243,15 +246,15 @@ export class CompiledEvaluator implements Evaluator {
       return { rule, root: compiler.compile(rule.conditions, [], []) };
     });
     this.facts = compiler.facts;
-    this.sharedCount = compiler.sharedCount;
+    this.values = new Array<unknown>(compiler.facts.length);
+    this.memo = new Int8Array(compiler.sharedCount);
   }
 
   /** The rules that fire, highest priority first, each with the trace of its conditions. */
   evaluateSync(facts: Facts): RuleMatch[] {
-    const names = this.facts;
-    const v: Values = new Array(names.length);
+    const { facts: names, values: v, memo } = this;
     for (let i = 0; i < names.length; i++) v[i] = facts[names[i] as keyof Facts];
-    const memo = new Int8Array(this.sharedCount);
+    memo.fill(0);
     const matches: RuleMatch[] = [];
     for (const { rule, root } of this.compiled) {
       if (!root.test(v, memo)) continue;

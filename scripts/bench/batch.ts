@@ -85,4 +85,11 @@ const body = [
 
 console.log(`\n${body}\n`);
 for (const r of runs) console.log(r.summary);
-if (count === 1_000_000) writeSection('batch', body);
+const quote = [
+  `Measured by \`npm run bench:batch\` (${machine()}; 1,000,000 generated orders, ${availableParallelism()} workers, output to a file):`,
+  '',
+  '| output | wall time | orders/s | peak RSS | output size | load average before |',
+  '|---|---:|---:|---:|---:|---|',
+  ...rows,
+].join('\n');
+if (count === 1_000_000) writeSection('batch', body, quote);

@@ -13,16 +13,23 @@ section. The README quotes these figures.
 export const machine = (): string =>
   `${cpus()[0]?.model.trim() ?? 'unknown CPU'}, ${availableParallelism()} cores, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
 
-export const writeSection = (name: string, body: string): void => {
+const replaceBlock = (text: string, name: string, body: string): string | undefined => {
   const start = `<!-- ${name}:start -->`;
   const end = `<!-- ${name}:end -->`;
+  const from = text.indexOf(start);
+  const to = text.indexOf(end);
+  return from !== -1 && to > from ? `${text.slice(0, from)}${start}\n${body.trim()}\n${text.slice(to)}` : undefined;
+};
+
+/** Rewrites this bench's section of bench/RESULTS.md, and the README's quote of it (between its markers). */
+export const writeSection = (name: string, body: string, quote: string): void => {
   const current = existsSync(RESULTS_FILE) ? readFileSync(RESULTS_FILE, 'utf8') : HEADER;
-  const block = `${start}\n${body.trim()}\n${end}`;
-  const from = current.indexOf(start);
-  const to = current.indexOf(end);
-  const next = from !== -1 && to > from ? current.slice(0, from) + block + current.slice(to + end.length) : `${current.trimEnd()}\n\n${block}\n`;
+  const next = replaceBlock(current, name, body) ?? `${current.trimEnd()}\n\n<!-- ${name}:start -->\n${body.trim()}\n<!-- ${name}:end -->\n`;
   mkdirSync('bench', { recursive: true });
   writeFileSync(RESULTS_FILE, next);
+  const readme = readFileSync('README.md', 'utf8');
+  const quoted = replaceBlock(readme, name === 'triage' ? 'performance' : name, quote);
+  if (quoted !== undefined) writeFileSync('README.md', quoted);
 };
 
 export const formatCount = (n: number): string => (n >= 1e6 ? `${(n / 1e6).toFixed(2)} M` : n >= 1e3 ? `${(n / 1e3).toFixed(1)} k` : n.toFixed(0));

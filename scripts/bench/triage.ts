@@ -15,11 +15,17 @@
  * which costs a third of the throughput. `--quick` for a short run, `--only <text>` for some rows.
  */
 import { readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { Engine, type TopLevelCondition as EngineCondition } from 'json-rules-engine';
 import { CompiledEvaluator } from '../../src/engine/compiled.js';
 import { plainPathResolver } from '../../src/engine/reference.js';
 import { builtinSources } from '../../src/generated/builtin-rules.js';
+import { deriveFacts } from '../../src/facts/derive.js';
 import { createTriage } from '../../src/index.js';
+import { validateInput } from '../../src/input/validate.js';
+import { readMessage } from '../../src/message/read.js';
+import { buildResult } from '../../src/result/build.js';
+import { Policy, mergePolicy } from '../../src/schema/policy.js';
 import { listJsonFiles } from '../../src/rules/files.js';
 import type { Facts } from '../../src/schema/facts.js';
 import type { TriageInput } from '../../src/schema/input.js';
@@ -66,13 +72,25 @@ const reusedEngine = newEngine();
 const compiled = new CompiledEvaluator(compiledTriager.ruleSet);
 
 interface Row {
-  group: 'full triage' | 'decision only';
+  group: 'full triage' | 'decision only' | 'stage';
   name: string;
   run: (i: number) => unknown;
   async?: boolean;
-  /** What it decided for input i, checked against the library. */
-  decide: (i: number) => string | Promise<string>;
+  /** What it decided for input i, checked against the library (stages decide nothing). */
+  decide?: (i: number) => string | Promise<string>;
 }
+
+// The pipeline's stages on their own, with the inputs each receives (as src/triage.ts chains them).
+const defaultPolicy = Policy.parse({});
+const stageInputs = inputs.map((raw) => {
+  const parsed = validateInput(raw);
+  const policy = parsed.policy === undefined ? defaultPolicy : mergePolicy(defaultPolicy, parsed.policy);
+  const now = new Date(parsed.now!);
+  const locale = parsed.locale ?? 'zh-CN';
+  const { input, flags, suspiciousLink } = readMessage(parsed, policy);
+  const derived = deriveFacts(input, { now, policy, locale, suspiciousLink });
+  return { input, policy, now, locale, flags, suspiciousLink, facts: derived, matches: compiled.evaluateSync(derived) };
+});
 
 const rows: Row[] = [
   { group: 'full triage', name: 'library `triageSync` (compiled evaluator, default)', run: (i) => compiledTriager.triageSync(inputs[i] as TriageInput), decide: (i) => compiledTriager.triageSync(inputs[i] as TriageInput).explanation.decidedBy.rule },
@@ -82,11 +100,30 @@ const rows: Row[] = [
   { group: 'decision only', name: 'json-rules-engine 7.3, one reused Engine', async: true, run: (i) => reusedEngine.run({ ...facts[i]! }), decide: (i) => decideByEngine(reusedEngine, facts[i]!) },
   { group: 'decision only', name: 'json-rules-engine 7.3, new Engine per call', async: true, run: (i) => newEngine().run({ ...facts[i]! }), decide: (i) => decideByEngine(newEngine(), facts[i]!) },
   { group: 'decision only', name: 'hand-written TypeScript (the limit)', run: (i) => decideByHand(facts[i]!), decide: (i) => decideByHand(facts[i]!) },
+  { group: 'stage', name: 'input validation (zod)', run: (i) => validateInput(inputs[i]) },
+  {
+    group: 'stage',
+    name: 'derived facts',
+    run: (i) => {
+      const s = stageInputs[i]!;
+      return deriveFacts(s.input, { now: s.now, policy: s.policy, locale: s.locale, suspiciousLink: s.suspiciousLink });
+    },
+  },
+  { group: 'stage', name: 'rules (compiled evaluator)', run: (i) => compiled.evaluateSync(stageInputs[i]!.facts) },
+  {
+    group: 'stage',
+    name: 'result: wording, checks, explanation',
+    run: (i) => {
+      const s = stageInputs[i]!;
+      return buildResult({ matches: s.matches, facts: s.facts, policy: s.policy, locale: s.locale, now: s.now, flags: s.flags, evaluator: 'compiled' });
+    },
+  },
 ];
 
 // Every row must decide as the library does, on every input.
 const mismatches: string[] = [];
 for (const row of rows) {
+  if (row.decide === undefined) continue;
   for (let i = 0; i < inputs.length; i++) {
     const got = await row.decide(i);
     if (got !== decided[i]) mismatches.push(`${row.name}: input ${i} decided ${got}, the library ${decided[i]}`);
@@ -99,6 +136,7 @@ if (mismatches.length > 0) {
 }
 
 const now = (): number => Number(process.hrtime.bigint()) / 1000;
+const loadBefore = loadavg()[0]!;
 
 interface Measure {
   row: Row;
@@ -152,10 +190,18 @@ if (only !== undefined) {
 }
 const bare = measured.find((m) => m.row.name.includes('new Engine per call'))!.perSecond;
 const limit = measured.find((m) => m.row.name.includes('the limit'))!.perSecond;
+const whole = 1e6 / measured[0]!.perSecond;
+const stages = measured.filter((m) => m.row.group === 'stage');
+const stageLines = [
+  '| stage of `triageSync`, alone | µs per triage | share |',
+  '|---|---:|---:|',
+  ...stages.map((m) => `| ${m.row.name} | ${formatMicros(1e6 / m.perSecond)} | ${((1e6 / m.perSecond / whole) * 100).toFixed(0)} % |`),
+  `| (the rest: policy, message reading, calls between stages) | ${formatMicros(Math.max(0, whole - stages.reduce((sum, m) => sum + 1e6 / m.perSecond, 0)))} | |`,
+];
 const lines = [
-  '| | runs/s (one core) | p50 µs | p99 µs | × bare json-rules-engine (new Engine per call) | ÷ hand-written |',
+  '| | runs/s (one core) | p50 µs | p99 µs | × bare json-rules-engine (new Engine per call) | × slower than hand-written |',
   '|---|---:|---:|---:|---:|---:|',
-  ...measured.map(
+  ...measured.filter((m) => m.row.group !== 'stage').map(
     (m) =>
       `| ${m.row.group}: ${m.row.name} | ${formatCount(m.perSecond)} | ${formatMicros(m.p50)} | ${formatMicros(m.p99)} | ${(m.perSecond / bare).toFixed(1)}× | ${(limit / m.perSecond).toFixed(1)} |`,
   ),
@@ -166,12 +212,14 @@ const inputsLine = `Inputs: ${fixtureInputs.length} fixture(s)${generated.length
 const body = [
   '## Triage (`npm run bench`)',
   '',
-  `${machine()}; ${new Date().toISOString().slice(0, 10)}${quick ? ' (--quick)' : ''}.`,
+  `${machine()}; ${new Date().toISOString().slice(0, 10)}${quick ? ' (--quick)' : ''}; load average ${loadBefore.toFixed(2)} before, ${loadavg()[0]!.toFixed(2)} after (other work on the machine slows every row alike).`,
   inputsLine,
   '',
   ...lines,
   '',
   verdict,
+  '',
+  ...stageLines,
   '',
   '"Full triage" is input to `TriageResult` (zod validation, derived facts, every rule, wording in the',
   'input\'s locale, explanation). "Decision only" starts from the derived facts and ends at the deciding',
@@ -179,4 +227,5 @@ const body = [
 ].join('\n');
 
 console.log(`\n${body}\n`);
-if (!quick) writeSection('triage', body);
+const quote = [`Measured by \`npm run bench\` (${machine()}, load average ${loadBefore.toFixed(2)}; ${inputsLine.replace(/^Inputs: /, 'inputs: ')})`, '', ...lines, '', verdict].join('\n');
+if (!quick) writeSection('triage', body, quote);

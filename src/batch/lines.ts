@@ -54,7 +54,7 @@ export const badRecord = (line: number, error: unknown): BadRecord => {
 export const triageLines = (triager: Triager, batch: LineBatch, errorFormat: ErrorFormat = 'ndjson', lean = false): BatchOutput => {
   const decoded = decoder.decode(batch.bytes);
   const text = batch.firstLine === 1 && decoded.charCodeAt(0) === 0xfeff ? decoded.slice(1) : decoded;
-  const results = new Utf8Sink(batch.bytes.length * 12);
+  const results = new Utf8Sink();
   let errors = '';
   let triaged = 0;
   let bad = 0;
@@ -88,28 +88,26 @@ export const leanResult = (result: TriageResult): unknown => {
 };
 
 /**
- * Lines encoded to UTF-8 as they come, into one growing buffer: encoding into place costs half of
- * encoding each line apart, and no string outlives its line.
+ * Lines encoded to UTF-8 as they come, into one scratch buffer kept between batches: encoding into
+ * place costs half of encoding each line apart, and no string outlives its line. `bytes()` copies
+ * out exactly what was written, so what crosses to the main thread is no larger than the output.
  */
 class Utf8Sink {
-  private buffer: Uint8Array;
+  private static scratch = new Uint8Array(1 << 20);
   private length = 0;
-
-  constructor(capacity: number) {
-    this.buffer = new Uint8Array(Math.max(capacity, 1024));
-  }
 
   write(text: string): void {
     // A UTF-16 unit takes at most 3 bytes.
-    if (this.buffer.length - this.length < text.length * 3) {
-      const grown = new Uint8Array(Math.max(this.buffer.length * 2, this.length + text.length * 3));
-      grown.set(this.buffer.subarray(0, this.length));
-      this.buffer = grown;
+    const scratch = Utf8Sink.scratch;
+    if (scratch.length - this.length < text.length * 3) {
+      const grown = new Uint8Array(Math.max(scratch.length * 2, this.length + text.length * 3));
+      grown.set(scratch.subarray(0, this.length));
+      Utf8Sink.scratch = grown;
     }
-    this.length += encoder.encodeInto(text, this.buffer.subarray(this.length)).written;
+    this.length += encoder.encodeInto(text, Utf8Sink.scratch.subarray(this.length)).written;
   }
 
   bytes(): Uint8Array {
-    return this.buffer.subarray(0, this.length);
+    return Utf8Sink.scratch.slice(0, this.length);
   }
 }

@@ -59,18 +59,19 @@ export const fixedOffsetMs = (timeZone: string, at: number, also: number = at): 
 const pad2 = (n: number): string => (n < 10 ? `0${n}` : String(n));
 const pad3 = (n: number): string => (n < 10 ? `00${n}` : n < 100 ? `0${n}` : String(n));
 
-let lastDay = Number.NaN;
-let lastDayText = '';
+/** `2026-11-11T` by wall-clock day number: a triage writes several instants of a few days. */
+const dayTexts = new Map<number, string>();
 
 /** `TZDate#toISOString` for a fixed offset: the wall clock, then `+HH:MM` (years of the window have four digits). */
 export const isoAtOffset = (ms: number, offsetMs: number): string => {
   const wall = ms + offsetMs;
   const day = Math.floor(wall / DAY_MS);
-  // The date part repeats across the instants of one triage: build it once per day.
-  if (day !== lastDay) {
+  let dayText = dayTexts.get(day);
+  if (dayText === undefined) {
     const w = new Date(day * DAY_MS);
-    lastDayText = `${w.getUTCFullYear()}-${pad2(w.getUTCMonth() + 1)}-${pad2(w.getUTCDate())}T`;
-    lastDay = day;
+    dayText = `${w.getUTCFullYear()}-${pad2(w.getUTCMonth() + 1)}-${pad2(w.getUTCDate())}T`;
+    if (dayTexts.size >= 4096) dayTexts.clear();
+    dayTexts.set(day, dayText);
   }
   let rest = wall - day * DAY_MS;
   const hours = Math.floor(rest / 3_600_000);
@@ -81,7 +82,7 @@ export const isoAtOffset = (ms: number, offsetMs: number): string => {
   const millis = rest - seconds * 1000;
   const offsetMinutes = offsetMs / 60_000;
   const abs = Math.abs(offsetMinutes);
-  return `${lastDayText}${pad2(hours)}:${pad2(minutes)}:${pad2(seconds)}.${pad3(millis)}${offsetMinutes < 0 ? '-' : '+'}${pad2(Math.floor(abs / 60))}:${pad2(abs % 60)}`;
+  return `${dayText}${pad2(hours)}:${pad2(minutes)}:${pad2(seconds)}.${pad3(millis)}${offsetMinutes < 0 ? '-' : '+'}${pad2(Math.floor(abs / 60))}:${pad2(abs % 60)}`;
 };
 
 /** The zoned wall clock's month and day, `MM-dd`. */

@@ -38,7 +38,10 @@ const MIN_FIXTURES = 20;
 const GENERATED = 500;
 const quick = process.argv.includes('--quick');
 const WARMUP_MS = quick ? 300 : 1500;
-const MEASURE_MS = quick ? 500 : 3000;
+// This machine is shared (other work, other virtual machines): each figure is the best of a few
+// windows, the one least disturbed, alike for every row.
+const WINDOWS = quick ? 2 : 5;
+const WINDOW_MS = quick ? 250 : 600;
 
 // The inputs: every fixture, and generated orders when the fixtures are few.
 const fixtureInputs = listJsonFiles('fixtures').map((file) => (JSON.parse(readFileSync(file, 'utf8')) as { input: TriageInput }).input);
@@ -161,17 +164,27 @@ const measure = async (row: Row): Promise<Measure> => {
     return calls;
   };
   await loop(WARMUP_MS);
-  const start = now();
-  const calls = await loop(MEASURE_MS);
-  const perSecond = calls / ((now() - start) / 1e6);
-  const samples = new Float64Array(Math.max(2000, Math.min(200_000, Math.round(perSecond))));
-  for (let k = 0; k < samples.length; k++) {
-    const t0 = now();
-    if (row.async) await row.run(k % n);
-    else row.run(k % n);
-    samples[k] = now() - t0;
+  let perSecond = 0;
+  for (let w = 0; w < WINDOWS; w++) {
+    const start = now();
+    const calls = await loop(WINDOW_MS);
+    perSecond = Math.max(perSecond, calls / ((now() - start) / 1e6));
   }
-  samples.sort();
+  // Latency: per-call samples in bursts; the burst with the lowest median is reported.
+  const burst = Math.max(500, Math.min(40_000, Math.round(perSecond / 5)));
+  let best: Float64Array | undefined;
+  for (let w = 0; w < WINDOWS; w++) {
+    const samples = new Float64Array(burst);
+    for (let k = 0; k < burst; k++) {
+      const t0 = now();
+      if (row.async) await row.run(k % n);
+      else row.run(k % n);
+      samples[k] = now() - t0;
+    }
+    samples.sort();
+    if (best === undefined || samples[burst >> 1]! < best[burst >> 1]!) best = samples;
+  }
+  const samples = best!;
   return { row, perSecond, p50: samples[Math.floor(samples.length * 0.5)]!, p99: samples[Math.floor(samples.length * 0.99)]! };
 };
 
@@ -220,6 +233,8 @@ const body = [
   verdict,
   '',
   ...stageLines,
+  '',
+  `Each figure is the best of ${WINDOWS} windows (throughput: ${WINDOW_MS} ms windows; p50/p99: the burst of per-call timings with the lowest median), the same for every row, because other work on this shared machine slows some windows by half.`,
   '',
   '"Full triage" is input to `TriageResult` (zod validation, derived facts, every rule, wording in the',
   'input\'s locale, explanation). "Decision only" starts from the derived facts and ends at the deciding',

@@ -51,6 +51,9 @@ const write = async (stream: Writable, bytes: Uint8Array): Promise<void> => {
  * each batch is triaged by the next free worker, and results are written in input order. Reading
  * waits while `workers × queuePerWorker` batches are unwritten and writing waits for the output to
  * drain, so memory stays flat whatever the input size.
+ * @example
+ * await runBatch({ input: createReadStream('orders.ndjson'), output: process.stdout, errors: process.stderr,
+ *   workerFile: 'dist/batch.js', workers: 2, workerData: { options: {}, errorFormat: 'text' } });
  */
 export const runBatch = async (run: BatchRun): Promise<BatchStats> => {
   const stats = run.stats ?? { bytesRead: 0, lines: 0, triaged: 0, bad: 0 };

@@ -12,6 +12,8 @@ const daysInMonth = (year: number, month: number): number =>
  * `Date.parse` for the timestamps the input schema accepts (`2026-11-11T00:10:00.5+08:00`: seconds,
  * optional fraction, `Z` or an offset), read field by field: `Date.parse` costs a few hundred
  * nanoseconds and a triage reads a dozen instants. Any other shape goes to `Date.parse` itself.
+ * @example
+ * parseInstant('2026-11-11T00:10:00+08:00') === Date.parse('2026-11-11T00:10:00+08:00'); // true
  */
 export const parseInstant = (iso: string): number => {
   const year = two(iso, 0) * 100 + two(iso, 2);

@@ -17,6 +17,8 @@ export interface TrackingEnds {
 /**
  * The earliest, latest and latest `delivered` events, as a stable sort by time would give them
  * (ties keep input order: the first of the earliest, the last of the latest), in one pass.
+ * @example
+ * trackingEnds([{ at: '2026-11-12T09:00:00+08:00', kind: 'in_transit' }, { at: '2026-11-11T09:00:00+08:00', kind: 'accepted' }]).first?.kind; // 'accepted'
  */
 export const trackingEnds = (events: readonly TrackingEvent[]): TrackingEnds => {
   let first: DatedEvent | undefined;

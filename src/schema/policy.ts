@@ -94,5 +94,7 @@ export type PolicyPatch = z.infer<typeof PolicyPatch>;
  * `Policy.parse({ ...base, ...patch })` for a resolved `base` and a parsed `patch`, without parsing
  * again: each field is checked on its own (no rule spans two fields, nothing is transformed), and
  * the patch's fields passed the same checks already.
+ * @example
+ * mergePolicy(Policy.parse({ shopName: '小鹿鞋铺' }), PolicyPatch.parse({ agentName: '阿青' })).shopName; // '小鹿鞋铺'
  */
 export const mergePolicy = (base: Policy, patch: PolicyPatch): Policy => ({ ...base, ...patch }) as Policy;

@@ -4,7 +4,9 @@ import { createTriage, type Triager } from '../triage.js';
 import { triageLines, type LineBatch } from './lines.js';
 import type { BatchWorkerData } from './run.js';
 
-/** The worker side of `runBatch`: one triager per thread, one reply per batch, buffers transferred back. * @example
+/**
+ * The worker side of `runBatch`: one triager per thread, one reply per batch, buffers transferred back.
+ * @example
  * if (!isMainThread) serveBatchWorker();
  */
 export const serveBatchWorker = (): void => {

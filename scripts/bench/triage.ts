@@ -14,6 +14,7 @@
  * package runs: under tsx every closure created in a hot path is also renamed (esbuild keepNames),
  * which costs a third of the throughput. `--quick` for a short run, `--only <text>` for some rows.
  */
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { Engine, type TopLevelCondition as EngineCondition } from 'json-rules-engine';
@@ -21,7 +22,7 @@ import { CompiledEvaluator } from '../../src/engine/compiled.js';
 import { plainPathResolver } from '../../src/engine/reference.js';
 import { builtinSources } from '../../src/generated/builtin-rules.js';
 import { deriveFacts } from '../../src/facts/derive.js';
-import { createTriage } from '../../src/index.js';
+import { createTriage, type Triager } from '../../src/index.js';
 import { validateInput } from '../../src/input/validate.js';
 import { readMessage } from '../../src/message/read.js';
 import { buildResult } from '../../src/result/build.js';
@@ -50,7 +51,9 @@ const generated = fixtureInputs.length < MIN_FIXTURES ? [...generateOrders(GENER
 const inputs: unknown[] = [...fixtureInputs, ...generated].map((i) => JSON.parse(JSON.stringify(i)));
 
 const compiledTriager = createTriage();
-const referenceTriager = createTriage({ evaluator: 'reference' });
+// Built only in the process that needs them (each row is measured in a process of its own).
+let reference: Triager | undefined;
+const referenceTriager = (): Triager => (reference ??= createTriage({ evaluator: 'reference' }));
 const results = inputs.map((i) => compiledTriager.triageSync(i as TriageInput));
 const facts: Facts[] = results.map((r) => r.explanation.facts);
 const decided = results.map((r) => r.explanation.decidedBy.rule);
@@ -71,7 +74,8 @@ const decideByEngine = async (engine: Engine, f: Facts): Promise<string> => {
   const best = fired.reduce((a, b) => (b.priority! > a.priority! || (b.priority === a.priority && loadOrder.get(String(b.name))! < loadOrder.get(String(a.name))!) ? b : a));
   return String(best.name);
 };
-const reusedEngine = newEngine();
+let reused: Engine | undefined;
+const reusedEngine = (): Engine => (reused ??= newEngine());
 const compiled = new CompiledEvaluator(compiledTriager.ruleSet);
 
 interface Row {
@@ -85,7 +89,8 @@ interface Row {
 
 // The pipeline's stages on their own, with the inputs each receives (as src/triage.ts chains them).
 const defaultPolicy = Policy.parse({});
-const stageInputs = inputs.map((raw) => {
+let staged: ReturnType<typeof stageInput>[] | undefined;
+const stageInput = (raw: unknown) => {
   const parsed = validateInput(raw);
   const policy = parsed.policy === undefined ? defaultPolicy : mergePolicy(defaultPolicy, parsed.policy);
   const now = new Date(parsed.now!);
@@ -93,14 +98,15 @@ const stageInputs = inputs.map((raw) => {
   const { input, flags, suspiciousLink } = readMessage(parsed, policy);
   const derived = deriveFacts(input, { now, policy, locale, suspiciousLink });
   return { input, policy, now, locale, flags, suspiciousLink, facts: derived, matches: compiled.evaluateSync(derived) };
-});
+};
+const stageInputs = (): ReturnType<typeof stageInput>[] => (staged ??= inputs.map(stageInput));
 
 const rows: Row[] = [
   { group: 'full triage', name: 'library `triageSync` (compiled evaluator, default)', run: (i) => compiledTriager.triageSync(inputs[i] as TriageInput), decide: (i) => compiledTriager.triageSync(inputs[i] as TriageInput).explanation.decidedBy.rule },
   { group: 'full triage', name: 'library `triage` (compiled evaluator, default)', async: true, run: (i) => compiledTriager.triage(inputs[i] as TriageInput), decide: async (i) => (await compiledTriager.triage(inputs[i] as TriageInput)).explanation.decidedBy.rule },
-  { group: 'full triage', name: "library `triage`, `evaluator: 'reference'` (json-rules-engine)", async: true, run: (i) => referenceTriager.triage(inputs[i] as TriageInput), decide: async (i) => (await referenceTriager.triage(inputs[i] as TriageInput)).explanation.decidedBy.rule },
+  { group: 'full triage', name: "library `triage`, `evaluator: 'reference'` (json-rules-engine)", async: true, run: (i) => referenceTriager().triage(inputs[i] as TriageInput), decide: async (i) => (await referenceTriager().triage(inputs[i] as TriageInput)).explanation.decidedBy.rule },
   { group: 'decision only', name: 'compiled evaluator (all matches, with traces)', run: (i) => compiled.evaluateSync(facts[i]!), decide: (i) => compiled.evaluateSync(facts[i]!)[0]!.rule.id },
-  { group: 'decision only', name: 'json-rules-engine 7.3, one reused Engine', async: true, run: (i) => reusedEngine.run({ ...facts[i]! }), decide: (i) => decideByEngine(reusedEngine, facts[i]!) },
+  { group: 'decision only', name: 'json-rules-engine 7.3, one reused Engine', async: true, run: (i) => reusedEngine().run({ ...facts[i]! }), decide: (i) => decideByEngine(reusedEngine(), facts[i]!) },
   { group: 'decision only', name: 'json-rules-engine 7.3, new Engine per call', async: true, run: (i) => newEngine().run({ ...facts[i]! }), decide: (i) => decideByEngine(newEngine(), facts[i]!) },
   { group: 'decision only', name: 'hand-written TypeScript (the limit)', run: (i) => decideByHand(facts[i]!), decide: (i) => decideByHand(facts[i]!) },
   { group: 'stage', name: 'input validation (zod)', run: (i) => validateInput(inputs[i]) },
@@ -108,24 +114,30 @@ const rows: Row[] = [
     group: 'stage',
     name: 'derived facts',
     run: (i) => {
-      const s = stageInputs[i]!;
+      const s = stageInputs()[i]!;
       return deriveFacts(s.input, { now: s.now, policy: s.policy, locale: s.locale, suspiciousLink: s.suspiciousLink });
     },
   },
-  { group: 'stage', name: 'rules (compiled evaluator)', run: (i) => compiled.evaluateSync(stageInputs[i]!.facts) },
+  { group: 'stage', name: 'rules (compiled evaluator)', run: (i) => compiled.evaluateSync(stageInputs()[i]!.facts) },
   {
     group: 'stage',
     name: 'result: wording, checks, explanation',
     run: (i) => {
-      const s = stageInputs[i]!;
+      const s = stageInputs()[i]!;
       return buildResult({ matches: s.matches, facts: s.facts, policy: s.policy, locale: s.locale, now: s.now, flags: s.flags, evaluator: 'compiled' });
     },
   },
 ];
 
+// `--row N`: this process measures row N alone and prints it as JSON. Each row runs in a fresh
+// process: in one process, the rows before it (json-rules-engine, the reference evaluator's traces)
+// would leave V8's type feedback and pretenuring decisions that slow the rows after it.
+const rowAt = process.argv.indexOf('--row');
+const childRow = rowAt === -1 ? undefined : rows[Number(process.argv[rowAt + 1])];
+
 // Every row must decide as the library does, on every input.
 const mismatches: string[] = [];
-for (const row of rows) {
+for (const row of childRow === undefined ? rows : []) {
   if (row.decide === undefined) continue;
   for (let i = 0; i < inputs.length; i++) {
     const got = await row.decide(i);
@@ -188,15 +200,22 @@ const measure = async (row: Row): Promise<Measure> => {
   return { row, perSecond, p50: samples[Math.floor(samples.length * 0.5)]!, p99: samples[Math.floor(samples.length * 0.99)]! };
 };
 
+if (childRow !== undefined) {
+  const m = await measure(childRow);
+  console.log(JSON.stringify({ perSecond: m.perSecond, p50: m.p50, p99: m.p99 }));
+  process.exit(0);
+}
+
 // `--only <text>` measures the rows whose name holds the text (for profiling); the file is then left alone.
 const onlyAt = process.argv.indexOf('--only');
 const only = onlyAt === -1 ? undefined : process.argv[onlyAt + 1];
 const measured: Measure[] = [];
 for (const row of only === undefined ? rows : rows.filter((r) => r.name.includes(only))) {
   process.stderr.write(`measuring ${row.name} …\n`);
-  measured.push(await measure(row));
+  const child = spawnSync(process.execPath, [process.argv[1]!, '--row', String(rows.indexOf(row)), ...(quick ? ['--quick'] : [])], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  if (child.status !== 0) process.exit(1);
+  measured.push({ row, ...(JSON.parse(child.stdout) as Omit<Measure, 'row'>) });
 }
-
 if (only !== undefined) {
   for (const m of measured) console.log(`${m.row.name}: ${formatCount(m.perSecond)}/s, p50 ${formatMicros(m.p50)} µs, p99 ${formatMicros(m.p99)} µs`);
   process.exit(0);

@@ -6,5 +6,5 @@ export default defineConfig([
   // The library: ESM and CJS, each with its own declaration file (see package.json "exports").
   { ...common, entry: { index: 'src/index.ts' }, format: ['esm', 'cjs'], dts: true, clean: true },
   // The command line: the package is ESM, so `bin` needs only the ESM build.
-  { ...common, entry: { cli: 'src/cli/main.ts' }, format: ['esm'], dts: false, clean: false },
+  { ...common, entry: { cli: 'src/cli/main.ts', batch: 'src/cli/batch.ts' }, format: ['esm'], dts: false, clean: false },
 ]);

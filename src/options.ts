@@ -25,6 +25,11 @@ export const TriageOptions = z.strictObject({
   /** The clock used when an input has no `now`. */
   clock: z.custom<() => Date>((v) => typeof v === 'function', 'expected a function returning a Date').optional(),
   locale: Locale.optional(),
-  evaluator: z.enum(['reference']).optional(),
+  /**
+   * `compiled` (default): the rule files compiled once into closures, proved identical to
+   * json-rules-engine by test/engine-differential.test.ts, and needed by `triageSync`.
+   * `reference`: json-rules-engine itself.
+   */
+  evaluator: z.enum(['compiled', 'reference']).optional(),
 });
 export type TriageOptions = z.input<typeof TriageOptions>;

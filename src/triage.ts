@@ -1,4 +1,6 @@
+import { deepFreeze } from './deep-freeze.js';
 import { TriageError, issuesFromZod } from './errors.js';
+import { CompiledEvaluator } from './engine/compiled.js';
 import { ReferenceEvaluator } from './engine/reference.js';
 import type { Evaluator, RuleMatch } from './engine/types.js';
 import { deriveFacts } from './facts/derive.js';
@@ -16,7 +18,7 @@ import { buildResult } from './result/build.js';
 import { TriageInput as TriageInputSchema } from './schema/input.js';
 import type { TriageInput } from './schema/input.js';
 import type { MessageExplanation } from './schema/message-reading.js';
-import { Policy, type PolicyPatch } from './schema/policy.js';
+import { Policy, mergePolicy, type PolicyPatch } from './schema/policy.js';
 import type { TriageResult } from './schema/result.js';
 import type { Locale } from './schema/vocabulary.js';
 
@@ -36,6 +38,15 @@ export interface Triager {
   triage(input: TriageInput): Promise<TriageResult>;
   /** Like `triage`, but returns `{ success: false, error }` instead of throwing a `TriageError`. */
   safeTriage(input: unknown): Promise<SafeTriageResult>;
+  /**
+   * `triage` without a Promise, for the compiled evaluator (the default): the same result, for
+   * callers that cannot await (a synchronous hook, a tight batch loop).
+   * @throws {TriageError} `INVALID_INPUT` as `triage` does; `INVALID_OPTIONS` with `evaluator: 'reference'`,
+   *   because json-rules-engine only runs asynchronously.
+   */
+  triageSync(input: TriageInput): TriageResult;
+  /** `triageSync` that returns `{ success: false, error }` instead of throwing a `TriageError`. */
+  safeTriageSync(input: unknown): SafeTriageResult;
   /**
    * Triages a buyer's message with whatever order facts the chatbot has; the same as `triage`
    * with `message` set, so an explicit `context.claim` still wins over the words.
@@ -84,37 +95,69 @@ export const createTriage = (options: TriageOptions = {}): Triager => {
     builtin: builtinMessagePatterns,
     extra: [...dirs.flatMap((d) => d.messages), ...(opts.messagePatterns ?? []).map((json, i) => ({ source: `<messagePatterns[${i}]>`, json }))],
   });
-  const evaluator: Evaluator = new ReferenceEvaluator(ruleSet);
+  const evaluator: Evaluator = opts.evaluator === 'reference' ? new ReferenceEvaluator(ruleSet) : new CompiledEvaluator(ruleSet);
   const shopPolicy: PolicyPatch = opts.policy ?? {};
+  // Most inputs carry no policy of their own: resolve the shop's once. Frozen, as every triage shares it.
+  const basePolicy = deepFreeze(Policy.parse({ ...shopPolicy }));
   const clock = opts.clock ?? (() => new Date());
   const defaultLocale: Locale = opts.locale ?? 'zh-CN';
 
-  const triage = async (raw: TriageInput): Promise<TriageResult> => {
+  const prepare = (raw: TriageInput) => {
     const { input: parsed, now } = validateInput(raw, clock);
-    const policy = Policy.parse({ ...shopPolicy, ...parsed.policy });
+    const policy = parsed.policy === undefined ? basePolicy : mergePolicy(basePolicy, parsed.policy);
     const locale = parsed.locale ?? defaultLocale;
     const { input, flags, suspiciousLink, explanation: message } = readMessage(parsed, policy, messagePatterns);
     const facts = deriveFacts(input, { now, policy, locale, suspiciousLink });
+    return { facts, policy, locale, now, flags, evaluator: evaluator.kind, message };
+  };
+  const engineFailure = (cause: unknown): TriageError =>
+    new TriageError('ENGINE_FAILURE', [{ path: '$', code: 'engine', message: cause instanceof Error ? cause.message : String(cause) }], { cause });
+
+  const triage = async (raw: TriageInput): Promise<TriageResult> => {
+    const context = prepare(raw);
     let matches: RuleMatch[];
     try {
-      matches = await evaluator.evaluate(facts);
+      matches = await evaluator.evaluate(context.facts);
     } catch (cause) {
-      throw new TriageError('ENGINE_FAILURE', [{ path: '$', code: 'engine', message: cause instanceof Error ? cause.message : String(cause) }], { cause });
+      throw engineFailure(cause);
     }
-    return buildResult({ matches, facts, policy, locale, now, flags, evaluator: evaluator.kind, message });
+    return buildResult({ matches, ...context });
+  };
+
+  const triageSync = (raw: TriageInput): TriageResult => {
+    if (!evaluator.evaluateSync) {
+      throw new TriageError('INVALID_OPTIONS', [
+        { file: 'options', path: '$.evaluator', code: 'sync_unavailable', message: `triageSync needs evaluator "compiled"; "${evaluator.kind}" runs only asynchronously` },
+      ]);
+    }
+    const context = prepare(raw);
+    let matches: RuleMatch[];
+    try {
+      matches = evaluator.evaluateSync(context.facts);
+    } catch (cause) {
+      throw engineFailure(cause);
+    }
+    return buildResult({ matches, ...context });
   };
 
   const readBuyerMessage = (message: string, policy?: PolicyPatch): MessageExplanation => {
     const parsed = TriageInputSchema.pick({ message: true, policy: true }).required({ message: true }).safeParse({ message, policy });
     if (!parsed.success) throw new TriageError('INVALID_INPUT', issuesFromZod(parsed.error.issues, 'input'));
-    const resolved = Policy.parse({ ...shopPolicy, ...parsed.data.policy });
+    const resolved = parsed.data.policy === undefined ? basePolicy : mergePolicy(basePolicy, parsed.data.policy);
     return toExplanation(interpretMessage(parsed.data.message, messagePatterns, resolved.trustedLinkDomains), false);
+  };
+
+  const safely = <T>(run: () => T): { success: true; data: T } | { success: false; error: TriageError } => {
+    try {
+      return { success: true, data: run() };
+    } catch (error) {
+      if (error instanceof TriageError) return { success: false, error };
+      throw error;
+    }
   };
 
   return {
     triage,
-    triageMessage: (message, context) => triage({ ...context, message }),
-    readBuyerMessage,
     async safeTriage(input) {
       try {
         return { success: true, data: await triage(input as TriageInput) };
@@ -123,6 +166,10 @@ export const createTriage = (options: TriageOptions = {}): Triager => {
         throw error;
       }
     },
+    triageSync,
+    triageMessage: (message, context) => triage({ ...context, message }),
+    readBuyerMessage,
+    safeTriageSync: (input) => safely(() => triageSync(input as TriageInput)),
     ruleSet,
   };
 };
@@ -145,6 +192,20 @@ export const triage = (input: TriageInput): Promise<TriageResult> => getDefault(
 
 /** `triage` that returns `{ success: false, error }` instead of throwing on invalid input. */
 export const safeTriage = (input: unknown): Promise<SafeTriageResult> => getDefault().safeTriage(input);
+
+/**
+/**
+ * `triage` without a Promise (the built-in rules run on the compiled evaluator).
+ * @example
+ * const result = triageSync({
+ *   now: '2026-10-14T10:00:00+08:00',
+ *   order: { status: 'shipped', amount: 259, paidAt: '2026-10-10T20:00:00+08:00' },
+ *   shipment: { trackingNumber: 'SF1234567890', events: [{ at: '2026-10-11T09:00:00+08:00', kind: 'in_transit' }] },
+ *   claim: { type: 'not_received' },
+ * });
+ * result.situation; // 'stalled_tracking'
+ */
+export const triageSync = (input: TriageInput): TriageResult => getDefault().triageSync(input);
 
 /**
  * Triages what a buyer typed, with the order facts a chatbot has. The message is read into a

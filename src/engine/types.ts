@@ -28,4 +28,6 @@ export type EvaluatorKind = 'reference' | 'compiled';
 export interface Evaluator {
   readonly kind: EvaluatorKind;
   evaluate(facts: Facts): Promise<RuleMatch[]>;
+  /** The same, synchronously, for evaluators that can (the compiled one); json-rules-engine cannot. */
+  evaluateSync?(facts: Facts): RuleMatch[];
 }

@@ -1,6 +1,7 @@
 import { TZDate } from '@date-fns/tz';
-import { addDays, addHours, addMonths, format, isWeekend, nextMonday, nextSaturday, startOfDay } from 'date-fns';
+import { addDays, addHours, addMonths, differenceInDays, format, isWeekend, nextMonday, nextSaturday, startOfDay } from 'date-fns';
 import type { PeakSeason } from '../schema/policy.js';
+import { addMonthsAtOffset, differenceInDaysAtOffset, fixedOffsetMs, formatAtOffset, isoAtOffset, monthDayAtOffset, shipByAtOffset } from './zone.js';
 
 const HOUR_MS = 3_600_000;
 
@@ -11,6 +12,9 @@ const HOUR_MS = 3_600_000;
  */
 export const shipByDeadline = (paidAt: Date, hours: number, shipsOnWeekends: boolean, timeZone: string): Date => {
   if (shipsOnWeekends) return addHours(paidAt, hours);
+  // A week of working hours at most per pass, and the policy bounds hours to 60 days.
+  const offset = fixedOffsetMs(timeZone, paidAt.getTime(), paidAt.getTime() + 120 * 24 * HOUR_MS);
+  if (offset !== undefined) return new Date(shipByAtOffset(paidAt.getTime(), hours, offset));
   let cursor: Date = new TZDate(paidAt.getTime(), timeZone);
   let remaining = hours * HOUR_MS;
   // Each pass consumes at least a whole working week, so a bounded policy value ends the loop.
@@ -26,16 +30,41 @@ export const shipByDeadline = (paidAt: Date, hours: number, shipsOnWeekends: boo
 
 /** The peak season `now` falls in (month-days in the shop's zone, wrapping the year end), if any. */
 export const peakSeasonAt = (now: Date, seasons: readonly PeakSeason[], timeZone: string): PeakSeason | undefined => {
-  const monthDay = format(new TZDate(now.getTime(), timeZone), 'MM-dd');
+  const offset = fixedOffsetMs(timeZone, now.getTime());
+  const monthDay = offset === undefined ? format(new TZDate(now.getTime(), timeZone), 'MM-dd') : monthDayAtOffset(now.getTime(), offset);
   return seasons.find((s) => (s.from <= s.to ? monthDay >= s.from && monthDay <= s.to : monthDay >= s.from || monthDay <= s.to));
 };
 
 /** Calendar days added in the shop's zone, so a window keeps its wall-clock end across DST changes. */
-export const addDaysInZone = (at: Date, days: number, timeZone: string): Date =>
-  new Date(addDays(new TZDate(at.getTime(), timeZone), days).getTime());
+export const addDaysInZone = (at: Date, days: number, timeZone: string): Date => {
+  const end = at.getTime() + days * 24 * HOUR_MS;
+  if (Number.isInteger(days) && fixedOffsetMs(timeZone, at.getTime(), end) !== undefined) return new Date(end);
+  return new Date(addDays(new TZDate(at.getTime(), timeZone), days).getTime());
+};
 
-export const addMonthsInZone = (at: Date, months: number, timeZone: string): Date =>
-  new Date(addMonths(new TZDate(at.getTime(), timeZone), months).getTime());
+export const addMonthsInZone = (at: Date, months: number, timeZone: string): Date => {
+  const offset = fixedOffsetMs(timeZone, at.getTime());
+  if (offset !== undefined) {
+    const end = addMonthsAtOffset(at.getTime(), months, offset);
+    if (fixedOffsetMs(timeZone, end) !== undefined) return new Date(end);
+  }
+  return new Date(addMonths(new TZDate(at.getTime(), timeZone), months).getTime());
+};
 
 /** An instant written with the shop's own offset, e.g. `2026-11-13T18:00:00.000+08:00`. */
-export const toZonedIso = (at: Date, timeZone: string): string => new TZDate(at.getTime(), timeZone).toISOString();
+export const toZonedIso = (at: Date, timeZone: string): string => {
+  const offset = fixedOffsetMs(timeZone, at.getTime());
+  return offset === undefined ? new TZDate(at.getTime(), timeZone).toISOString() : isoAtOffset(at.getTime(), offset);
+};
+
+/** date-fns `differenceInDays` between two instants' wall clocks in the shop's zone (whole days, towards zero). */
+export const differenceInDaysInZone = (later: Date, earlier: Date, timeZone: string): number =>
+  fixedOffsetMs(timeZone, later.getTime(), earlier.getTime()) !== undefined
+    ? differenceInDaysAtOffset(later.getTime(), earlier.getTime())
+    : differenceInDays(new TZDate(later.getTime(), timeZone), new TZDate(earlier.getTime(), timeZone));
+
+/** date-fns `format` of an instant in the shop's zone. */
+export const formatInZone = (at: Date, timeZone: string, pattern: string): string => {
+  const offset = fixedOffsetMs(timeZone, at.getTime());
+  return (offset === undefined ? undefined : formatAtOffset(at.getTime(), offset, pattern)) ?? format(new TZDate(at.getTime(), timeZone), pattern);
+};

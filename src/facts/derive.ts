@@ -1,13 +1,15 @@
-import { differenceInDays, differenceInMilliseconds, isAfter } from 'date-fns';
-import { TZDate } from '@date-fns/tz';
 import type { Facts } from '../schema/facts.js';
 import type { ParsedTriageInput } from '../schema/input.js';
 import type { Policy } from '../schema/policy.js';
 import type { Locale, SignedBy } from '../schema/vocabulary.js';
-import { addDaysInZone, addMonthsInZone, peakSeasonAt, shipByDeadline, toZonedIso } from './calendar.js';
+import { parseInstant } from './instant.js';
+import { trackingEnds } from './tracking.js';
+import { addDaysInZone, addMonthsInZone, differenceInDaysInZone, peakSeasonAt, shipByDeadline, toZonedIso } from './calendar.js';
 
-const hoursBetween = (from: Date, to: Date): number => differenceInMilliseconds(to, from) / 3_600_000;
-const toDate = (iso: string | undefined): Date | undefined => (iso === undefined ? undefined : new Date(iso));
+// date-fns' differenceInMilliseconds and isAfter, without their argument normalisation (these are always Dates).
+const hoursBetween = (from: Date, to: Date): number => (to.getTime() - from.getTime()) / 3_600_000;
+const isAfter = (a: Date, b: Date): boolean => a.getTime() > b.getTime();
+const toDate = (iso: string | undefined): Date | undefined => (iso === undefined ? undefined : new Date(parseInstant(iso)));
 const round2 = (n: number): number => Math.round(n * 100) / 100;
 
 const THIRD_PARTY_SIGNERS: ReadonlySet<SignedBy> = new Set(['proxy', 'pickup_point', 'locker', 'reception', 'courier']);
@@ -28,12 +30,8 @@ export const deriveFacts = (input: ParsedTriageInput, { now, policy, locale, sus
   const hoursSince = (at: Date | undefined): number | null => (at === undefined ? null : Math.max(0, hoursBetween(at, now)));
   const { order, shipment, claim, refund, repair } = input;
 
-  const events = [...(shipment?.events ?? [])]
-    .map((e) => ({ ...e, date: new Date(e.at) }))
-    .sort((a, b) => a.date.getTime() - b.date.getTime());
-  const firstEvent = events[0];
-  const lastEvent = events[events.length - 1];
-  const deliveredEvent = events.findLast((e) => e.kind === 'delivered');
+  const events = shipment?.events ?? [];
+  const { first: firstEvent, last: lastEvent, delivered: deliveredEvent } = trackingEnds(events);
 
   const paidAt = toDate(order.paidAt);
   const labelPrintedAt = toDate(shipment?.labelPrintedAt);
@@ -105,7 +103,7 @@ export const deriveFacts = (input: ParsedTriageInput, { now, policy, locale, sus
     returnWindowDays: policy.returnWindowDays,
     returnWindowEndsAt: iso(returnWindowEndsAt),
     withinReturnWindow: returnWindowEndsAt === undefined ? null : !isAfter(now, returnWindowEndsAt),
-    daysSinceSigned: signedAt === undefined ? null : differenceInDays(new TZDate(now.getTime(), tz), new TZDate(signedAt.getTime(), tz)),
+    daysSinceSigned: signedAt === undefined ? null : differenceInDaysInZone(now, signedAt, tz),
 
     refundReason: refund?.reason ?? null,
     refundAmount: refund === undefined ? null : (refund.amount ?? order.amount),

@@ -1,4 +1,3 @@
-import { addMinutes } from 'date-fns';
 import type { RuleMatch, EvaluatorKind } from '../engine/types.js';
 import { toZonedIso } from '../facts/calendar.js';
 import type { ResultFlag } from '../message/read.js';
@@ -12,25 +11,36 @@ import { formatFact } from '../wording/format.js';
 
 const resolveOutcome = (spec: OutcomeSpec, facts: Facts): Outcome => {
   const outcome: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(spec)) {
+  for (const key in spec) {
+    if (!Object.hasOwn(spec, key)) continue;
+    const value = spec[key as keyof OutcomeSpec];
     const resolved = value !== null && typeof value === 'object' ? facts[value.fact] : value;
     if (resolved !== null && resolved !== undefined) outcome[key] = resolved;
   }
   return outcome as Outcome;
 };
 
-const describeValue = (v: unknown): string => (typeof v === 'number' && !Number.isInteger(v) ? v.toFixed(2) : JSON.stringify(v));
+const described = new WeakMap<object, string>();
+const describeValue = (v: unknown): string => {
+  if (typeof v === 'number') return Number.isInteger(v) ? JSON.stringify(v) : v.toFixed(2);
+  // Lists compared with are the rule's own (frozen) values: the same object on every triage.
+  if (v !== null && typeof v === 'object' && Object.isFrozen(v)) {
+    let text = described.get(v);
+    if (text === undefined) described.set(v, (text = JSON.stringify(v)));
+    return text;
+  }
+  return JSON.stringify(v);
+};
 
 /** One line: the rule file that decided and the fact values that made it fire. */
 export const summarize = (match: RuleMatch): string => {
-  const reasons = match.conditions
-    .filter((c) => c.decisive)
-    .map((c) => {
-      const ref = c.value !== null && typeof c.value === 'object' && !Array.isArray(c.value) ? `${(c.value as { fact: string }).fact}=` : '';
-      return `${c.fact}=${describeValue(c.factValue)} ${c.operator} ${ref}${describeValue(c.compareTo)}`;
-    });
-  const why = reasons.length > 0 ? reasons.join(', ') : 'no other rule fired';
-  return `${match.rule.source} decided ${match.rule.situation} (priority ${match.rule.priority}): ${why}`;
+  let why = '';
+  for (const c of match.conditions) {
+    if (!c.decisive) continue;
+    const ref = c.value !== null && typeof c.value === 'object' && !Array.isArray(c.value) ? `${(c.value as { fact: string }).fact}=` : '';
+    why += `${why === '' ? '' : ', '}${c.fact}=${describeValue(c.factValue)} ${c.operator} ${ref}${describeValue(c.compareTo)}`;
+  }
+  return `${match.rule.source} decided ${match.rule.situation} (priority ${match.rule.priority}): ${why === '' ? 'no other rule fired' : why}`;
 };
 
 export interface BuildContext {
@@ -60,7 +70,7 @@ export const buildResult = ({ matches, facts, policy, locale, now, flags, evalua
     outcome: resolveOutcome(rule.outcome, facts),
     flags,
     ...(rule.escalateTo === undefined ? {} : { escalateTo: rule.escalateTo }),
-    replyBy: toZonedIso(addMinutes(now, rule.replyWithinMinutes ?? policy.replyWithinMinutes), tz),
+    replyBy: toZonedIso(new Date(now.getTime() + (rule.replyWithinMinutes ?? policy.replyWithinMinutes) * 60_000), tz),
     explanation: {
       summary: summarize(decided),
       decidedBy: { rule: rule.id, source: rule.source, situation: rule.situation, priority: rule.priority, conditions: decided.conditions },

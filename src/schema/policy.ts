@@ -15,14 +15,22 @@ export type PeakSeason = z.infer<typeof PeakSeason>;
 /** Longer than any IANA name; checked first so that a huge string never reaches Intl. */
 const MAX_TIME_ZONE_LENGTH = 64;
 
+const knownTimeZones = new Map<string, boolean>();
+/** Asks Intl once per zone name: building a DateTimeFormat costs ~50 µs, and every triage with a policy checks its zone. */
 const isKnownTimeZone = (tz: string): boolean => {
   if (tz.length > MAX_TIME_ZONE_LENGTH) return false;
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: tz });
-    return true;
-  } catch {
-    return false;
+  let known = knownTimeZones.get(tz);
+  if (known === undefined) {
+    try {
+      new Intl.DateTimeFormat('en-US', { timeZone: tz });
+      known = true;
+    } catch {
+      known = false;
+    }
+    if (knownTimeZones.size >= 1000) knownTimeZones.clear();
+    knownTimeZones.set(tz, known);
   }
+  return known;
 };
 
 const Hostname = z
@@ -75,3 +83,12 @@ export const PolicyPatch = z.strictObject(
   ) as PatchShape<typeof Policy.shape>,
 );
 export type PolicyPatch = z.infer<typeof PolicyPatch>;
+
+/**
+ * `Policy.parse({ ...base, ...patch })` for a resolved `base` and a parsed `patch`, without parsing
+ * again: each field is checked on its own (no rule spans two fields, nothing is transformed), and
+ * the patch's fields passed the same checks already.
+ * @example
+ * mergePolicy(Policy.parse({ shopName: '小鹿鞋铺' }), PolicyPatch.parse({ agentName: '阿青' })).shopName; // '小鹿鞋铺'
+ */
+export const mergePolicy = (base: Policy, patch: PolicyPatch): Policy => ({ ...base, ...patch }) as Policy;

@@ -1,6 +1,6 @@
-import { TZDate } from '@date-fns/tz';
-import { format } from 'date-fns';
 import { Converter } from 'opencc-js/cn2t';
+import { formatInZone } from '../facts/calendar.js';
+import { parseInstant } from '../facts/instant.js';
 import type { Facts, FactName } from '../schema/facts.js';
 import type { Locale } from '../schema/vocabulary.js';
 
@@ -25,7 +25,7 @@ const inLocaleScript = (text: string, locale: Locale): string =>
 export const formatFact = (facts: Facts, name: string, locale: Locale, timeZone: string): string | undefined => {
   const value = facts[name as FactName];
   if (value === null || value === undefined) return undefined;
-  if (typeof value === 'string' && isInstant(name)) return format(new TZDate(value, timeZone), DATE_PATTERN[locale]);
+  if (typeof value === 'string' && isInstant(name)) return formatInZone(new Date(parseInstant(value)), timeZone, DATE_PATTERN[locale]);
   if (typeof value === 'number' && isMoney(name)) return value.toFixed(2);
   if (typeof value === 'number') return Number.isInteger(value) ? String(value) : value.toFixed(1);
   return typeof value === 'string' ? inLocaleScript(value, locale) : String(value);

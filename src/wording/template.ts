@@ -65,16 +65,26 @@ export const compileTemplate = (source: string): CompiledTemplate | TemplateProb
   if ('problem' in parsed) return parsed.problem;
   const { parts } = parsed;
   const placeholders = [...new Set(parts.flatMap((p) => p.pieces.flatMap((piece) => ('name' in piece ? [piece.name] : []))))];
+  // One shape for every piece (text, or a placeholder name), so rendering stays monomorphic.
+  const compiled = parts.map((part) => ({
+    optional: part.optional,
+    pieces: part.pieces.map((piece) => ('text' in piece ? { text: piece.text, name: null } : { text: '', name: piece.name })),
+  }));
+  // Without placeholders every section is complete: the text is fixed.
+  if (placeholders.length === 0) {
+    const text = parts.map((part) => part.pieces.map((piece) => ('text' in piece ? piece.text : '')).join('')).join('');
+    return { source, placeholders, render: () => text };
+  }
   return {
     source,
     placeholders,
     render(value) {
       let out = '';
-      for (const part of parts) {
+      for (const part of compiled) {
         let chunk = '';
         let complete = true;
         for (const piece of part.pieces) {
-          if ('text' in piece) {
+          if (piece.name === null) {
             chunk += piece.text;
             continue;
           }

@@ -1,0 +1,27 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import type { TriageOptions } from '../options.js';
+import { createTriage, type Triager } from '../triage.js';
+import { triageLines, type LineBatch } from './lines.js';
+import type { BatchWorkerData } from './run.js';
+
+/**
+ * The worker side of `runBatch`: one triager per thread, one reply per batch, buffers transferred back.
+ * @example
+ * if (!isMainThread) serveBatchWorker();
+ */
+export const serveBatchWorker = (): void => {
+  const port = parentPort;
+  if (port === null) throw new Error('[after-sales-triage] serveBatchWorker runs in a worker thread');
+  const data = workerData as BatchWorkerData;
+  let triager: Triager;
+  try {
+    triager = createTriage(data.options as TriageOptions);
+  } catch (error) {
+    port.postMessage({ fatal: error instanceof Error ? error.message : String(error) });
+    return;
+  }
+  port.on('message', (batch: LineBatch) => {
+    const out = triageLines(triager, batch, data.errorFormat, data.lean === true);
+    port.postMessage(out, [out.results.buffer as ArrayBuffer, out.errors.buffer as ArrayBuffer]);
+  });
+};

@@ -1,0 +1,278 @@
+import { deepFreeze } from '../deep-freeze.js';
+import { TriageError, jsonPath } from '../errors.js';
+import type { Facts } from '../schema/facts.js';
+import type { ConditionNode, LeafCondition, Operator, TopLevelCondition } from '../schema/rule.js';
+import type { LoadedRule, RuleSet } from '../rules/types.js';
+import { plainPathResolver } from './reference.js';
+import type { ConditionTrace, Evaluator, RuleMatch } from './types.js';
+
+/** The facts the rules read, looked up once per evaluation (a keyed lookup on the 70-key facts object is the slow part). */
+type Values = unknown[];
+type Reader = (v: Values) => unknown;
+type Test = (v: Values, memo: Int8Array) => boolean;
+type Compare = (factValue: unknown, compareTo: unknown) => boolean;
+
+/** json-rules-engine's `numberValidator`, with the common case (a number) answered without a string round trip. */
+export const isNumberLike = (v: unknown): boolean =>
+  typeof v === 'number' ? !Number.isNaN(v) : Number.parseFloat(v as string).toString() !== 'NaN';
+
+const asList = (v: unknown): { indexOf(x: unknown): number } => v as { indexOf(x: unknown): number };
+
+/**
+ * json-rules-engine's default operators (engine-default-operators.js), written out so a leaf costs
+ * one call: a failing fact-value validator makes the leaf false before the comparison runs.
+ * test/engine-operators.test.ts checks each against the engine's own OperatorMap.
+ */
+export const OPERATORS: Readonly<Record<Operator, Compare>> = {
+  equal: (a, b) => a === b,
+  notEqual: (a, b) => a !== b,
+  in: (a, b) => asList(b).indexOf(a) > -1,
+  notIn: (a, b) => asList(b).indexOf(a) === -1,
+  contains: (a, b) => Array.isArray(a) && a.indexOf(b) > -1,
+  doesNotContain: (a, b) => Array.isArray(a) && a.indexOf(b) === -1,
+  lessThan: (a, b) => isNumberLike(a) && (a as number) < (b as number),
+  lessThanInclusive: (a, b) => isNumberLike(a) && (a as number) <= (b as number),
+  greaterThan: (a, b) => isNumberLike(a) && (a as number) > (b as number),
+  greaterThanInclusive: (a, b) => isNumberLike(a) && (a as number) >= (b as number),
+};
+
+/** A leaf's static part (as the trace shows it) and its two readers. */
+interface CompiledLeaf {
+  kind: 'leaf';
+  path: string;
+  fact: string;
+  operator: Operator;
+  value: unknown;
+  readFact: Reader;
+  readCompareTo: Reader;
+  compare: Compare;
+  test: Test;
+}
+
+interface CompiledGroup {
+  kind: 'all' | 'any';
+  children: CompiledNode[];
+  test: Test;
+}
+
+interface CompiledNot {
+  kind: 'not';
+  child: CompiledNode;
+  test: Test;
+}
+
+type CompiledNode = CompiledLeaf | CompiledGroup | CompiledNot;
+
+const isFactRef = (value: unknown): value is { fact: string } =>
+  value !== null && typeof value === 'object' && !Array.isArray(value) && Object.hasOwn(value, 'fact');
+
+/** The almanac's `factValue(fact, params, path)`: a path applies only to an object value. */
+const factReader = (slot: number, path: string | undefined): Reader => {
+  if (!path) return (v) => v[slot];
+  return (v) => {
+    const value = v[slot];
+    return value !== null && typeof value === 'object' ? plainPathResolver(value, path) : value;
+  };
+};
+
+/** A leaf's boolean test, specialised for the shapes rule files use most (a literal compared with equal/notEqual/in). */
+const leafTest = (slot: number, operator: Operator, value: unknown, plain: boolean, readFact: Reader, readCompareTo: Reader, compare: Compare): Test => {
+  if (plain && !isFactRef(value)) {
+    if (operator === 'equal') return (v) => v[slot] === value;
+    if (operator === 'notEqual') return (v) => v[slot] !== value;
+    if (operator === 'in' && Array.isArray(value)) return (v) => value.indexOf(v[slot]) > -1;
+    if (operator === 'notIn' && Array.isArray(value)) return (v) => value.indexOf(v[slot]) === -1;
+  }
+  return (v) => compare(readFact(v), readCompareTo(v));
+};
+
+const groupTest = (kind: 'all' | 'any', tests: readonly Test[]): Test => {
+  // json-rules-engine answers an empty group true, whether "all" or "any".
+  if (tests.length === 0) return () => true;
+  if (tests.length === 1) return tests[0]!;
+  if (kind === 'all') {
+    return (v, memo) => {
+      for (const t of tests) if (!t(v, memo)) return false;
+      return true;
+    };
+  }
+  return (v, memo) => {
+    for (const t of tests) if (t(v, memo)) return true;
+    return false;
+  };
+};
+
+/** Compiles rule conditions against one rule set: fact slots and shared-condition tests are common to all rules. */
+class Compiler {
+  /** Fact names in slot order. */
+  readonly facts: string[] = [];
+  private readonly slots = new Map<string, number>();
+  /** One memoised test per shared condition, so `delivery-concern` is decided once per evaluation however many rules use it. */
+  private readonly sharedTests = new Map<string, Test>();
+  source = '';
+
+  constructor(private readonly named: Readonly<Record<string, TopLevelCondition>>) {}
+
+  get sharedCount(): number {
+    return this.sharedTests.size;
+  }
+
+  private slot(fact: string): number {
+    let slot = this.slots.get(fact);
+    if (slot === undefined) {
+      slot = this.facts.length;
+      this.facts.push(fact);
+      this.slots.set(fact, slot);
+    }
+    return slot;
+  }
+
+  private fail(path: readonly PropertyKey[], code: string, message: string): never {
+    throw new TriageError('INVALID_RULE', [{ file: this.source, path: jsonPath(['conditions', ...path]), code, message }]);
+  }
+
+  /** `path` is relative to the rule's `conditions`, as the reference evaluator's trace paths are. */
+  compile(node: ConditionNode, path: PropertyKey[], expanding: readonly string[]): CompiledNode {
+    if ('all' in node || 'any' in node) {
+      const kind = 'all' in node ? 'all' : 'any';
+      const list = 'all' in node ? node.all : (node as { any: ConditionNode[] }).any;
+      const children = list.map((c, i) => this.compile(c, [...path, kind, i], expanding));
+      return { kind, children, test: groupTest(kind, children.map((c) => c.test)) };
+    }
+    if ('not' in node) {
+      const child = this.compile(node.not, [...path, 'not'], expanding);
+      const inner = child.test;
+      return { kind: 'not', child, test: (v, memo) => !inner(v, memo) };
+    }
+    if ('condition' in node) return this.expand(node.condition, path, expanding);
+    return this.leaf(node, path);
+  }
+
+  /** A shared condition, expanded in place as json-rules-engine does: the traces' paths continue below the reference. */
+  private expand(name: string, path: PropertyKey[], expanding: readonly string[]): CompiledNode {
+    const target = Object.hasOwn(this.named, name) ? this.named[name] : undefined;
+    if (target === undefined) this.fail([...path, 'condition'], 'unknown_condition', `unknown shared condition "${name}"`);
+    if (expanding.includes(name)) {
+      this.fail([...path, 'condition'], 'condition_cycle', `shared condition "${name}" refers to itself through ${[...expanding, name].join(' → ')}`);
+    }
+    const compiled = this.compile(target, path, [...expanding, name]);
+    let test = this.sharedTests.get(name);
+    if (test === undefined) {
+      const index = this.sharedTests.size;
+      const inner = compiled.test;
+      // memo: 0 not yet decided in this evaluation, 1 true, 2 false.
+      test = (v, memo) => {
+        const known = memo[index];
+        if (known !== 0) return known === 1;
+        const result = inner(v, memo);
+        memo[index] = result ? 1 : 2;
+        return result;
+      };
+      this.sharedTests.set(name, test);
+    }
+    return { ...compiled, test };
+  }
+
+  private leaf(leaf: LeafCondition, path: PropertyKey[]): CompiledLeaf {
+    const value = deepFreeze(structuredClone(leaf.value));
+    const slot = this.slot(leaf.fact);
+    const readFact = factReader(slot, leaf.path);
+    const readCompareTo: Reader = isFactRef(value) ? factReader(this.slot(value.fact), undefined) : () => value;
+    const compare = OPERATORS[leaf.operator];
+    if (compare === undefined) this.fail([...path, 'operator'], 'invalid_operator', `unknown operator "${String(leaf.operator)}"`);
+    return {
+      kind: 'leaf',
+      path: jsonPath(path),
+      fact: leaf.fact,
+      operator: leaf.operator,
+      value,
+      readFact,
+      readCompareTo,
+      compare,
+      test: leafTest(slot, leaf.operator, value, !leaf.path, readFact, readCompareTo, compare),
+    };
+  }
+}
+
+/**
+ * Traces every leaf, as json-rules-engine evaluates every leaf of a group (Promise.all, no
+ * short-circuit without condition priorities). A leaf is decisive when it and every group above it
+ * passed; nothing under a `not` is.
+ */
+const trace = (node: CompiledNode, v: Values, memo: Int8Array, passing: boolean, out: ConditionTrace[]): void => {
+  if (node.kind === 'leaf') {
+    const factValue = node.readFact(v);
+    const compareTo = node.readCompareTo(v);
+    const result = node.compare(factValue, compareTo);
+    out.push({ path: node.path, fact: node.fact, operator: node.operator, value: node.value, factValue, compareTo, result, decisive: passing && result });
+  } else if (node.kind === 'not') {
+    trace(node.child, v, memo, false, out);
+  } else {
+    const below = passing && node.test(v, memo);
+    for (const child of node.children) trace(child, v, memo, below, out);
+  }
+};
+
+interface CompiledRule {
+  rule: LoadedRule;
+  root: CompiledNode;
+}
+
+/**
+ * The compiled evaluator: each rule's conditions become plain closures once, at load (no `eval`,
+ * no `new Function`, so it runs under a CSP that forbids them). It decides exactly as
+ * json-rules-engine does, with the same operators, shared conditions expanded in place and fact
+ * references resolved; test/engine-differential.test.ts proves its matches and traces equal to the
+ * reference evaluator's. Rules are tested with short-circuits first; traces are built only for the
+ * rules that fired, which are all a result exposes.
+ * @example
+ * const evaluator = new CompiledEvaluator(ruleSet);
+ * const [decided] = evaluator.evaluateSync(facts);
+ * decided.rule.situation; // e.g. 'stalled_tracking'
+ */
+export class CompiledEvaluator implements Evaluator {
+  readonly kind = 'compiled';
+  private readonly compiled: readonly CompiledRule[];
+  private readonly facts: readonly string[];
+  // Reused by every evaluation: evaluateSync runs to completion before another can start, and
+  // traces copy the values out.
+  private readonly values: Values;
+  private readonly memo: Int8Array;
+
+  constructor(ruleSet: RuleSet) {
+    const compiler = new Compiler(ruleSet.conditions);
+    this.compiled = ruleSet.rules.map((rule) => {
+      compiler.source = rule.source;
+      return { rule, root: compiler.compile(rule.conditions, [], []) };
+    });
+    this.facts = compiler.facts;
+    this.values = new Array<unknown>(compiler.facts.length);
+    this.memo = new Int8Array(compiler.sharedCount);
+  }
+
+  /** The rules that fire, highest priority first, each with the trace of its conditions. */
+  evaluateSync(facts: Facts): RuleMatch[] {
+    const { facts: names, values: v, memo } = this;
+    for (let i = 0; i < names.length; i++) v[i] = facts[names[i] as keyof Facts];
+    memo.fill(0);
+    const matches: RuleMatch[] = [];
+    for (const { rule, root } of this.compiled) {
+      if (!root.test(v, memo)) continue;
+      const conditions: ConditionTrace[] = [];
+      // The root passed, so its children start as passing (the reference does the same).
+      if (root.kind === 'not') trace(root.child, v, memo, false, conditions);
+      else if (root.kind === 'leaf') trace(root, v, memo, true, conditions);
+      else for (const child of root.children) trace(child, v, memo, true, conditions);
+      matches.push({ rule, conditions });
+    }
+    return matches;
+  }
+
+  evaluate(facts: Facts): Promise<RuleMatch[]> {
+    try {
+      return Promise.resolve(this.evaluateSync(facts));
+    } catch (error) {
+      return Promise.reject(error);
+    }
+  }
+}

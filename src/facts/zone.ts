@@ -1,0 +1,198 @@
+import { tzOffset } from '@date-fns/tz';
+
+/**
+ * Fast zone arithmetic where it is provably the same as `TZDate`: in a zone that keeps one UTC
+ * offset over the years orders live in (Asia/Shanghai has since 1991), a zoned wall clock is the
+ * instant plus a constant, so day and month arithmetic is plain UTC arithmetic on that wall clock.
+ * `TZDate` asks `Intl` for the offset several times per operation (3–60 µs each); this asks once
+ * per zone. Zones with daylight saving, and instants outside the window, keep the `TZDate` path.
+ */
+
+const DAY_MS = 86_400_000;
+const WEEK_MS = 7 * DAY_MS;
+export const WINDOW_START = Date.UTC(2000, 0, 1);
+export const WINDOW_END = Date.UTC(2100, 0, 1);
+
+const fixedOffsets = new Map<string, number | null>();
+
+/**
+ * Sampling weekly finds every offset change, because no zone changes its offset and back within a
+ * week: checked against hourly sampling for all of Node's zones over 2000–2099.
+ */
+const scan = (timeZone: string): number | null => {
+  const first = tzOffset(timeZone, new Date(WINDOW_START));
+  if (!Number.isInteger(first)) return null;
+  for (let t = WINDOW_START + WEEK_MS; t < WINDOW_END; t += WEEK_MS) {
+    if (tzOffset(timeZone, new Date(t)) !== first) return null;
+  }
+  return tzOffset(timeZone, new Date(WINDOW_END)) === first ? first : null;
+};
+
+let lastZone: string | undefined;
+let lastOffset: number | null = null;
+
+/** The zone's one offset in minutes over 2000–2099, or null when it changes (or the zone is unknown). */
+export const fixedOffsetOf = (timeZone: string): number | null => {
+  // Nearly every call asks for the shop's one zone.
+  if (timeZone === lastZone) return lastOffset;
+  let offset = fixedOffsets.get(timeZone);
+  if (offset === undefined) {
+    offset = scan(timeZone);
+    // Zones come from validated policies; the bound only guards against a caller inventing many.
+    if (fixedOffsets.size >= 1000) fixedOffsets.clear();
+    fixedOffsets.set(timeZone, offset);
+  }
+  lastZone = timeZone;
+  lastOffset = offset;
+  return offset;
+};
+
+const inWindow = (ms: number): boolean => ms >= WINDOW_START && ms < WINDOW_END;
+
+/** The offset in milliseconds when the zone is fixed and the given instants lie in the window. */
+export const fixedOffsetMs = (timeZone: string, at: number, also: number = at): number | undefined => {
+  if (!inWindow(at) || !inWindow(also)) return undefined;
+  const offset = fixedOffsetOf(timeZone);
+  return offset === null ? undefined : offset * 60_000;
+};
+
+const pad2 = (n: number): string => (n < 10 ? `0${n}` : String(n));
+const pad3 = (n: number): string => (n < 10 ? `00${n}` : n < 100 ? `0${n}` : String(n));
+
+/** `2026-11-11T` by wall-clock day number: a triage writes several instants of a few days. */
+const dayTexts = new Map<number, string>();
+
+/** `TZDate#toISOString` for a fixed offset: the wall clock, then `+HH:MM` (years of the window have four digits). */
+export const isoAtOffset = (ms: number, offsetMs: number): string => {
+  const wall = ms + offsetMs;
+  const day = Math.floor(wall / DAY_MS);
+  let dayText = dayTexts.get(day);
+  if (dayText === undefined) {
+    const w = new Date(day * DAY_MS);
+    dayText = `${w.getUTCFullYear()}-${pad2(w.getUTCMonth() + 1)}-${pad2(w.getUTCDate())}T`;
+    if (dayTexts.size >= 4096) dayTexts.clear();
+    dayTexts.set(day, dayText);
+  }
+  let rest = wall - day * DAY_MS;
+  const hours = Math.floor(rest / 3_600_000);
+  rest -= hours * 3_600_000;
+  const minutes = Math.floor(rest / 60_000);
+  rest -= minutes * 60_000;
+  const seconds = Math.floor(rest / 1000);
+  const millis = rest - seconds * 1000;
+  const offsetMinutes = offsetMs / 60_000;
+  const abs = Math.abs(offsetMinutes);
+  return `${dayText}${pad2(hours)}:${pad2(minutes)}:${pad2(seconds)}.${pad3(millis)}${offsetMinutes < 0 ? '-' : '+'}${pad2(Math.floor(abs / 60))}:${pad2(abs % 60)}`;
+};
+
+/** The zoned wall clock's month and day, `MM-dd`. */
+export const monthDayAtOffset = (ms: number, offsetMs: number): string => {
+  const w = new Date(ms + offsetMs);
+  return `${pad2(w.getUTCMonth() + 1)}-${pad2(w.getUTCDate())}`;
+};
+
+/** date-fns `addMonths` on the wall clock: the same day of month, or the month's last day when it has fewer. */
+export const addMonthsAtOffset = (ms: number, months: number, offsetMs: number): number => {
+  if (Number.isNaN(months)) return Number.NaN;
+  if (!months) return ms;
+  const wall = new Date(ms + offsetMs);
+  const dayOfMonth = wall.getUTCDate();
+  const endOfDesiredMonth = new Date(wall.getTime());
+  endOfDesiredMonth.setUTCMonth(wall.getUTCMonth() + months + 1, 0);
+  if (dayOfMonth >= endOfDesiredMonth.getUTCDate()) return endOfDesiredMonth.getTime() - offsetMs;
+  wall.setUTCFullYear(endOfDesiredMonth.getUTCFullYear(), endOfDesiredMonth.getUTCMonth(), dayOfMonth);
+  return wall.getTime() - offsetMs;
+};
+
+/** date-fns `differenceInDays` (whole days, truncated towards zero) between wall clocks of one fixed offset. */
+export const differenceInDaysAtOffset = (laterMs: number, earlierMs: number): number => {
+  const days = Math.trunc((laterMs - earlierMs) / DAY_MS);
+  return days === 0 ? 0 : days;
+};
+
+const startOfDayMs = (wallMs: number): number => wallMs - (((wallMs % DAY_MS) + DAY_MS) % DAY_MS);
+
+/**
+ * The ship-by deadline of calendar.ts's `shipByDeadline` on a fixed offset's wall clock: Saturday
+ * and Sunday do not count, a weekend start moves to Monday 00:00.
+ */
+export const shipByAtOffset = (paidMs: number, hours: number, offsetMs: number): number => {
+  let cursor = paidMs + offsetMs;
+  let remaining = hours * 3_600_000;
+  for (;;) {
+    const weekday = new Date(cursor).getUTCDay();
+    if (weekday === 6 || weekday === 0) {
+      cursor = startOfDayMs(cursor) + (weekday === 6 ? 2 : 1) * DAY_MS;
+    }
+    const day = new Date(cursor).getUTCDay();
+    const weekEnd = startOfDayMs(cursor) + (6 - day) * DAY_MS;
+    const available = weekEnd - cursor;
+    if (remaining <= available) return new Date(cursor - offsetMs + remaining).getTime();
+    remaining -= available;
+    cursor = weekEnd;
+  }
+};
+
+const MONTHS_EN = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** date-fns reads a run of one ASCII letter as one token; quotes and other letters are left to date-fns. */
+const TOKEN = /([A-Za-z])\1*|'|[^A-Za-z']+/g;
+const FIELDS = new Set(['MMM', 'MM', 'M', 'dd', 'd', 'HH', 'H', 'mm', 'm']);
+const patterns = new Map<string, readonly string[] | null>();
+
+/** A pattern's tokens, once; null when it needs a token this formatter does not know. */
+const tokensOf = (pattern: string): readonly string[] | null => {
+  let tokens = patterns.get(pattern);
+  if (tokens === undefined) {
+    const all = [...pattern.matchAll(TOKEN)].map(([token]) => token);
+    tokens = all.every((t) => FIELDS.has(t) || !/^[A-Za-z']/.test(t)) ? all : null;
+    if (patterns.size >= 100) patterns.clear();
+    patterns.set(pattern, tokens);
+  }
+  return tokens;
+};
+
+/**
+ * date-fns `format` for the few tokens the wording's date patterns use (en month names), on a fixed
+ * offset's wall clock; undefined when the pattern needs more, so the caller uses date-fns.
+ */
+export const formatAtOffset = (ms: number, offsetMs: number, pattern: string): string | undefined => {
+  const tokens = tokensOf(pattern);
+  if (tokens === null) return undefined;
+  const wall = new Date(ms + offsetMs);
+  let out = '';
+  for (const token of tokens) {
+    switch (token) {
+      case 'MMM':
+        out += MONTHS_EN[wall.getUTCMonth()];
+        break;
+      case 'MM':
+        out += pad2(wall.getUTCMonth() + 1);
+        break;
+      case 'M':
+        out += String(wall.getUTCMonth() + 1);
+        break;
+      case 'dd':
+        out += pad2(wall.getUTCDate());
+        break;
+      case 'd':
+        out += String(wall.getUTCDate());
+        break;
+      case 'HH':
+        out += pad2(wall.getUTCHours());
+        break;
+      case 'H':
+        out += String(wall.getUTCHours());
+        break;
+      case 'mm':
+        out += pad2(wall.getUTCMinutes());
+        break;
+      case 'm':
+        out += String(wall.getUTCMinutes());
+        break;
+      default:
+        out += token;
+    }
+  }
+  return out;
+};

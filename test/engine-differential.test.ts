@@ -1,0 +1,197 @@
+import fc from 'fast-check';
+import type { z } from 'zod';
+import { describe, expect, it } from 'vitest';
+import { CompiledEvaluator } from '../src/engine/compiled.js';
+import { ReferenceEvaluator } from '../src/engine/reference.js';
+import type { RuleMatch } from '../src/engine/types.js';
+import { deriveFacts } from '../src/facts/derive.js';
+import { builtinSources } from '../src/generated/builtin-rules.js';
+import { validateInput } from '../src/input/validate.js';
+import { loadRuleSet } from '../src/rules/load.js';
+import type { RuleSet } from '../src/rules/types.js';
+import { FACT_NAMES, Facts, type FactName } from '../src/schema/facts.js';
+import { Policy } from '../src/schema/policy.js';
+import type { ConditionNode, LeafCondition, TopLevelCondition } from '../src/schema/rule.js';
+import { TriageError, createTriage } from '../src/index.js';
+import { loadFixtures } from './support/fixtures.js';
+
+/**
+ * The compiled evaluator must be json-rules-engine, only faster: for any facts and any rule set
+ * the loader accepts, both give the same rules in the same order with the same condition traces.
+ */
+
+type Schema = z.ZodType & { def: { type: string; innerType?: Schema; entries?: Record<string, string> } };
+const unwrap = (s: Schema): { base: Schema; nullable: boolean } =>
+  s.def.type === 'nullable' ? { base: s.def.innerType!, nullable: true } : { base: s, nullable: false };
+
+const BUILTIN_RULES = loadRuleSet({ builtin: builtinSources, rules: [], situations: [], checks: [], conditions: [], disable: [] });
+
+const numbersIn = (node: unknown): number[] =>
+  typeof node === 'number' ? [node] : node !== null && typeof node === 'object' ? Object.values(node).flatMap(numbersIn) : [];
+
+/** Every number a rule or a policy default compares with, and its neighbours: where decisions flip. */
+const THRESHOLDS = [
+  ...new Set(
+    [...numbersIn(BUILTIN_RULES.rules.map((r) => r.conditions)), ...numbersIn(Policy.parse({})), 0, 1, 24, 48, 72, 120].flatMap((n) => [n - 1, n - 0.5, n, n + 0.5, n + 1]),
+  ),
+];
+
+const INSTANTS = ['2026-11-11T00:10:00.000+08:00', '2026-10-15T10:00:00.000+08:00', '2027-01-02T23:59:59.000+08:00'];
+
+const valuesOf = (name: FactName): fc.Arbitrary<unknown> => {
+  const { base, nullable } = unwrap(Facts.shape[name] as unknown as Schema);
+  const schema = base as Schema & { isInt?: boolean; minValue?: number; format?: string };
+  let arb: fc.Arbitrary<unknown>;
+  switch (schema.def.type) {
+    case 'enum':
+      arb = fc.constantFrom(...Object.values(schema.def.entries!));
+      break;
+    case 'boolean':
+      arb = fc.boolean();
+      break;
+    case 'number': {
+      const pool = THRESHOLDS.filter((n) => (schema.isInt ? Number.isInteger(n) : true) && n >= (schema.minValue ?? -Infinity));
+      const free = schema.isInt ? fc.integer({ min: Math.max(schema.minValue ?? -1000, -1000), max: 1000 }) : fc.double({ min: -1000, max: 1000, noNaN: true });
+      arb = fc.oneof(fc.constantFrom(...pool), free);
+      break;
+    }
+    default:
+      arb = schema.format === 'datetime' ? fc.constantFrom(...INSTANTS) : fc.constantFrom('', 'apparel', '顺丰', 'SF1402837465', 'CNY', 'zh-CN');
+  }
+  return nullable ? fc.option(arb, { nil: null, freq: 3 }) : arb;
+};
+
+/** Facts shaped by the Facts schema: each enum's values, nulls, numbers around every threshold. */
+const factsArb: fc.Arbitrary<Facts> = fc.record(Object.fromEntries(FACT_NAMES.map((n) => [n, valuesOf(n)]))) as unknown as fc.Arbitrary<Facts>;
+
+/** What a result exposes of a match list: rule ids in order and every condition trace. */
+const view = (matches: RuleMatch[]): unknown => matches.map((m) => ({ rule: m.rule.id, conditions: m.conditions }));
+
+const evaluators = (ruleSet: RuleSet) => ({ reference: new ReferenceEvaluator(ruleSet), compiled: new CompiledEvaluator(ruleSet) });
+
+const NUMERIC_FACTS = FACT_NAMES.filter((n) => unwrap(Facts.shape[n] as unknown as Schema).base.def.type === 'number');
+
+/** A leaf the loader accepts: a literal the fact can take, a list for in/notIn, a number for orderings, or another fact. */
+const leafArb: fc.Arbitrary<LeafCondition> = fc.oneof(
+  fc.constantFrom(...FACT_NAMES).chain((fact) =>
+    fc.record({ fact: fc.constant(fact), operator: fc.constantFrom('equal' as const, 'notEqual' as const), value: valuesOf(fact) as fc.Arbitrary<LeafCondition['value']> }),
+  ),
+  fc.constantFrom(...FACT_NAMES).chain((fact) =>
+    fc.record({ fact: fc.constant(fact), operator: fc.constantFrom('in' as const, 'notIn' as const), value: fc.array(valuesOf(fact), { maxLength: 4 }) as fc.Arbitrary<LeafCondition['value']> }),
+  ),
+  fc.record({
+    fact: fc.constantFrom(...NUMERIC_FACTS),
+    operator: fc.constantFrom('lessThan' as const, 'lessThanInclusive' as const, 'greaterThan' as const, 'greaterThanInclusive' as const),
+    value: fc.constantFrom(...THRESHOLDS.filter((n) => n >= 0 && Number.isInteger(n))),
+  }),
+  fc.record({
+    fact: fc.constantFrom(...FACT_NAMES),
+    operator: fc.constantFrom('equal' as const, 'notEqual' as const, 'lessThan' as const, 'greaterThanInclusive' as const),
+    value: fc.record({ fact: fc.constantFrom(...FACT_NAMES) }),
+  }),
+  // A plain path on a scalar fact reads the fact itself, in both evaluators.
+  fc.record({ fact: fc.constantFrom('claimType' as const), operator: fc.constant('equal' as const), value: fc.constantFrom('quality', null), path: fc.constant('$.a.b') }),
+);
+
+const conditionArb = (shared: readonly string[]): fc.Arbitrary<TopLevelCondition> => {
+  const { node } = fc.letrec<{ node: ConditionNode }>((tie) => ({
+    node: fc.oneof(
+      { depthSize: 'small', withCrossShrink: true },
+      leafArb,
+      ...(shared.length > 0 ? [fc.constantFrom(...shared).map((condition) => ({ condition }))] : []),
+      fc.record({ all: fc.array(tie('node'), { maxLength: 4 }) }),
+      fc.record({ any: fc.array(tie('node'), { maxLength: 4 }) }),
+      fc.record({ not: tie('node') }),
+    ),
+  }));
+  return fc.oneof(
+    fc.record({ all: fc.array(node, { maxLength: 5 }) }),
+    fc.record({ any: fc.array(node, { maxLength: 5 }) }),
+    fc.record({ not: node }),
+  );
+};
+
+const fallback = builtinSources.rules.find((r) => r.source.endsWith('needs-human.json'))!.json;
+
+interface RandomRules {
+  shared: Record<string, TopLevelCondition>;
+  rules: [TopLevelCondition, number][];
+}
+
+/** Shared conditions that refer only to earlier ones, and rules (with priorities) that may use them. */
+const randomRulesArb: fc.Arbitrary<RandomRules> = fc.tuple(conditionArb([]), conditionArb(['random-a'])).chain(([a, b]) =>
+  fc
+    .array(fc.tuple(conditionArb(['random-a', 'random-b', 'delivery-concern']), fc.integer({ min: 1, max: 5 })), { minLength: 1, maxLength: 8 })
+    .map((rules) => ({ shared: { 'random-a': a, 'random-b': b }, rules })),
+);
+
+/** The built-in catalogues and fallback with the random rules; the loader must accept them. */
+const loadRandom = ({ shared, rules }: RandomRules): RuleSet =>
+  loadRuleSet({
+    builtin: { ...builtinSources, rules: [] },
+    rules: [
+      { source: '<fallback>', json: fallback },
+      ...rules.map(([conditions, priority], i) => ({ source: `<random ${i}>`, json: { ...(fallback as object), id: `random-${i}`, priority, conditions } })),
+    ],
+    situations: [],
+    checks: [],
+    conditions: [{ source: '<random conditions>', json: { conditions: shared } }],
+    disable: [],
+  });
+
+describe('the compiled evaluator against json-rules-engine', () => {
+  const builtin = evaluators(BUILTIN_RULES);
+
+  it('fires the same built-in rules, in the same order, with the same traces, for any facts', async () => {
+    await fc.assert(
+      fc.asyncProperty(factsArb, async (facts) => {
+        expect(view(builtin.compiled.evaluateSync(facts))).toEqual(view(await builtin.reference.evaluate(facts)));
+      }),
+      { numRuns: 1500 },
+    );
+  });
+
+  it('agrees on the facts of every fixture', async () => {
+    for (const { name, fixture } of loadFixtures()) {
+      const { input, now } = validateInput(fixture.input, () => new Date(0));
+      const facts = deriveFacts(input, { now, policy: Policy.parse({ ...input.policy }), locale: 'en', suspiciousLink: false });
+      expect(view(builtin.compiled.evaluateSync(facts)), name).toEqual(view(await builtin.reference.evaluate(facts)));
+    }
+  });
+
+  it('agrees on random rule sets: nested all/any/not, shared conditions, fact references, lists, paths', async () => {
+    await fc.assert(
+      fc.asyncProperty(randomRulesArb, fc.array(factsArb, { minLength: 1, maxLength: 8 }), async (random, factsList) => {
+        const { reference, compiled } = evaluators(loadRandom(random));
+        for (const facts of factsList) expect(view(compiled.evaluateSync(facts))).toEqual(view(await reference.evaluate(facts)));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('decides every fixture alike through createTriage, and says which evaluator decided', async () => {
+    const byReference = createTriage({ evaluator: 'reference' });
+    const byCompiled = createTriage({ evaluator: 'compiled' });
+    for (const { fixture } of loadFixtures()) {
+      const a = await byReference.triage(fixture.input as never);
+      const b = await byCompiled.triage(fixture.input as never);
+      expect(a.explanation.evaluator).toBe('reference');
+      expect(b.explanation.evaluator).toBe('compiled');
+      expect({ ...b, explanation: { ...b.explanation, evaluator: 'reference' } }).toEqual(a);
+    }
+  });
+
+  it('rejects a shared condition that refers to itself, naming the file and path', () => {
+    const ruleSet = { ...BUILTIN_RULES, conditions: { ...BUILTIN_RULES.conditions, loop: { all: [{ condition: 'loop' }] } } };
+    const rule = { ...BUILTIN_RULES.rules[0]!, conditions: { any: [{ condition: 'loop' }] } };
+    const error = (() => {
+      try {
+        new CompiledEvaluator({ ...ruleSet, rules: [rule] });
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect(error).toBeInstanceOf(TriageError);
+    expect((error as TriageError).issues[0]).toMatchObject({ code: 'condition_cycle', path: '$.conditions.any[0].all[0].condition' });
+  });
+});

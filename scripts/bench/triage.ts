@@ -93,7 +93,8 @@ let staged: ReturnType<typeof stageInput>[] | undefined;
 const stageInput = (raw: unknown) => {
   const parsed = validateInput(raw);
   const policy = parsed.policy === undefined ? defaultPolicy : mergePolicy(defaultPolicy, parsed.policy);
-  const now = new Date(parsed.now!);
+  // A fixed instant when an input has no `now`, so that the stage rows never read the clock.
+  const now = new Date(parsed.now ?? '2026-11-11T00:10:00+08:00');
   const locale = parsed.locale ?? 'zh-CN';
   const { input, flags, suspiciousLink } = readMessage(parsed, policy);
   const derived = deriveFacts(input, { now, policy, locale, suspiciousLink });

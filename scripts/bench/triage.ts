@@ -93,8 +93,8 @@ interface Row {
 const defaultPolicy = Policy.parse({});
 let staged: ReturnType<typeof stageInput>[] | undefined;
 const messagePatterns = loadMessagePatterns({ builtin: builtinMessagePatterns, extra: [] });
-// Every bench input carries its own `now`; the clock is only the fallback validateInput requires.
-const noClock = (): Date => new Date(0);
+// A fixed instant when an input has no `now`, so that the stage rows never read the clock.
+const noClock = (): Date => new Date('2026-11-11T00:10:00+08:00');
 const stageInput = (raw: unknown) => {
   const { input: parsed, now } = validateInput(raw, noClock);
   const policy = parsed.policy === undefined ? defaultPolicy : mergePolicy(defaultPolicy, parsed.policy);

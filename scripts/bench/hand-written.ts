@@ -23,8 +23,8 @@ export const decideByHand = (f: Facts): string => {
   if (refund === 'counterfeit' || refund === 'invoice') return 'refund-reason-unacceptable';
   if (claim === 'address_change' && !f.handedToCarrier && (f.orderStatus === 'awaiting_payment' || f.orderStatus === 'paid')) return 'address-change';
   if (claim === 'price_change' && f.orderStatus === 'awaiting_payment') return 'price-change';
-  if (claim === 'address_change') return 'address-change-after-shipment';
-  if (claim === 'price_change') return 'price-change-after-payment';
+  if (claim === 'address_change' && (f.handedToCarrier || f.orderStatus === 'shipped' || f.orderStatus === 'completed')) return 'address-change-after-shipment';
+  if (claim === 'price_change' && f.paid) return 'price-change-after-payment';
   if (claim === 'wrong_item' || refund === 'wrong_item') return 'wrong-item';
   if (quality && (f.defect === 'thread_ends' || ((f.defect === 'glue_overflow' || f.defect === 'unglued_edge') && num(f.defectSizeCm) && f.defectSizeCm < f.defectToleranceCm))) {
     return 'not-a-defect';
@@ -34,12 +34,12 @@ export const decideByHand = (f: Facts): string => {
   if (repair && f.withinWarranty === false && f.repairCostHigh === true) return 'repair-out-of-warranty-costly';
   if (repair && f.withinWarranty === false) return 'repair-out-of-warranty';
   if ((claim === 'size' || claim === 'dislike' || claim === 'changed_mind' || refund === 'changed_mind') && f.withinReturnWindow === false) return 'return-window-expired';
-  if (changedMind && !f.handedToCarrier) return 'changed-mind-before-shipment';
-  if (changedMind) return 'changed-mind-refund';
+  if (changedMind && f.paid && !f.handedToCarrier) return 'changed-mind-before-shipment';
+  if (changedMind && f.paid) return 'changed-mind-refund';
   if (claim === 'size' || claim === 'dislike') return 'non-quality-return';
   if ((claim === 'not_received' || claim === 'tracking_question' || refund === 'not_received') && f.delivered) return 'signed-not-received';
   if (deliveryConcern) {
-    if (f.handedToCarrier && noScan && num(f.hoursSinceHandedOver) && f.hoursSinceHandedOver >= f.noScanAfterHours) return 'not-picked-up';
+    if (f.handedToCarrier && noScan && !f.delivered && num(f.hoursSinceHandedOver) && f.hoursSinceHandedOver >= f.noScanAfterHours) return 'not-picked-up';
     if (f.labelPrinted && !f.handedToCarrier && noScan && num(f.hoursSinceLabelPrinted) && f.hoursSinceLabelPrinted >= f.noScanAfterHours) return 'not-shipped';
     if (f.labelPrinted && !f.handedToCarrier && noScan && f.pastShipBy === true) return 'not-shipped-past-promise';
     if (f.paid && f.orderStatus === 'paid' && !f.labelPrinted && !f.handedToCarrier && f.pastShipBy === true) return 'late-shipment';
@@ -48,7 +48,7 @@ export const decideByHand = (f: Facts): string => {
       return 'stalled-tracking';
     }
     if (f.paid && !f.handedToCarrier && noScan && f.pastShipBy === false) return 'shipping-urge';
-    if (f.handedToCarrier && noScan && num(f.hoursSinceHandedOver) && f.hoursSinceHandedOver < f.noScanAfterHours) return 'handed-over-awaiting-scan';
+    if (f.handedToCarrier && noScan && !f.delivered && num(f.hoursSinceHandedOver) && f.hoursSinceHandedOver < f.noScanAfterHours) return 'handed-over-awaiting-scan';
     if (moving && f.lastEventKind !== 'exception' && f.lastEventKind !== 'returned' && num(f.hoursSinceLastEvent) && f.hoursSinceLastEvent < f.stallThresholdHours) {
       return 'in-transit-normal';
     }

@@ -53,12 +53,16 @@ const prepare = (folded: string, file: CompiledPatternFile): PreparedText => {
   let text = folded;
   for (const tag of file.tags) text = text.split(tag).join(' ');
   text = stripFields(text, file.fields);
-  return { file, key: toKey(text, file), squeezed: squeeze(rewrite(text, file.rewrite)), sentinel: file.matching === 'characters' ? '|' : ' | ' };
+  const key = toKey(text, file);
+  // for character files the key already is the rewritten, squeezed text
+  const squeezed = file.matching === 'characters' ? key : squeeze(rewrite(text, file.rewrite));
+  return { file, key, squeezed, sentinel: file.matching === 'characters' ? '|' : ' | ' };
 };
 
-const found = (key: string, phrases: readonly CompiledPhrase[] | undefined): CompiledPhrase[] => (phrases ?? []).filter((p) => key.includes(p.key));
+const found = (key: string, phrases: readonly CompiledPhrase[] | undefined): CompiledPhrase[] =>
+  phrases === undefined ? [] : phrases.filter((p) => key.includes(p.key));
 const masked = (key: string, phrases: readonly CompiledPhrase[], sentinel: string): string =>
-  phrases.reduce((acc, p) => acc.split(p.key).join(sentinel), key);
+  phrases.reduce((acc, p) => (acc.includes(p.key) ? acc.split(p.key).join(sentinel) : acc), key);
 
 /** The phrases that make a pattern match, or undefined when it does not. */
 const matchPattern = (pattern: CompiledPattern, key: string): string[] | undefined => {

@@ -63,6 +63,9 @@ export interface Triager {
   readonly ruleSet: RuleSet;
 }
 
+// Built once: deriving a zod schema compiles it, which costs more than reading a message.
+const MessageOnly = TriageInputSchema.pick({ message: true, policy: true }).required({ message: true });
+
 const asSources = (value: unknown, label: string): RuleSource[] =>
   value === undefined ? [] : [{ source: `<${label}>`, json: value }];
 
@@ -141,7 +144,7 @@ export const createTriage = (options: TriageOptions = {}): Triager => {
   };
 
   const readBuyerMessage = (message: string, policy?: PolicyPatch): MessageExplanation => {
-    const parsed = TriageInputSchema.pick({ message: true, policy: true }).required({ message: true }).safeParse({ message, policy });
+    const parsed = MessageOnly.safeParse({ message, policy });
     if (!parsed.success) throw new TriageError('INVALID_INPUT', issuesFromZod(parsed.error.issues, 'input'));
     const resolved = parsed.data.policy === undefined ? basePolicy : mergePolicy(basePolicy, parsed.data.policy);
     return toExplanation(interpretMessage(parsed.data.message, messagePatterns, resolved.trustedLinkDomains), false);

@@ -2,6 +2,7 @@ import type { ClaimType, Defect, RefundReason } from '../schema/vocabulary.js';
 import { findLinks, type FoundLink } from './links.js';
 import { collapseSpaces, foldText, rewrite, squeeze, stripFields } from './normalize.js';
 import { toKey, type CompiledClaim, type CompiledPattern, type CompiledPatternFile, type CompiledPhrase, type MessagePatternSet } from './patterns.js';
+import { PhraseIndex } from './phrase-index.js';
 import { readSizesCm } from './sizes.js';
 
 export interface ClaimCandidate {
@@ -59,8 +60,11 @@ const prepare = (folded: string, file: CompiledPatternFile): PreparedText => {
   return { file, key, squeezed, sentinel: file.matching === 'characters' ? '|' : ' | ' };
 };
 
+// The index of the pattern set being read with; set by interpretMessage, which runs synchronously.
+const indexes = new WeakMap<MessagePatternSet, PhraseIndex>();
+let active: PhraseIndex | undefined;
 const found = (key: string, phrases: readonly CompiledPhrase[] | undefined): CompiledPhrase[] =>
-  phrases === undefined ? [] : phrases.filter((p) => key.includes(p.key));
+  phrases === undefined ? [] : active ? active.find(key, phrases) : phrases.filter((p) => key.includes(p.key));
 const masked = (key: string, phrases: readonly CompiledPhrase[], sentinel: string): string =>
   phrases.reduce((acc, p) => (acc.includes(p.key) ? acc.split(p.key).join(sentinel) : acc), key);
 
@@ -215,6 +219,10 @@ export const interpretMessage = (message: string, patterns: MessagePatternSet, t
   let withoutLinks = nfkc;
   for (const link of [...links].reverse()) withoutLinks = `${withoutLinks.slice(0, link.start)} ${withoutLinks.slice(link.end)}`;
   const folded = foldText(withoutLinks);
+  let index = indexes.get(patterns);
+  if (index === undefined) indexes.set(patterns, (index = new PhraseIndex(patterns)));
+  index.reset();
+  active = index;
   const texts = patterns.files.map((f) => prepare(folded, f));
   const decisions = texts.map(decide);
 

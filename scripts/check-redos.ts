@@ -27,6 +27,7 @@ import { TriageInput } from '../src/schema/input.js';
 import { jsonPath } from '../src/errors.js';
 import { plainPathResolver } from '../src/engine/reference.js';
 import { compileTemplate } from '../src/wording/template.js';
+import { minimalRule } from '../test/support/rules.js';
 
 const ROOT = new URL('..', import.meta.url).pathname;
 const SRC = join(ROOT, 'src');
@@ -358,16 +359,7 @@ const drivers = (): Target[] => {
   ];
 };
 
-const SAMPLE_RULE = {
-  id: 'sample-rule',
-  description: 'A rule whose fields the check replaces one at a time.',
-  situation: 'needs_human',
-  priority: 2,
-  conditions: { all: [{ fact: 'paid', operator: 'equal', value: true }] },
-  responsible: null,
-  checks: ['promise_follow_up'],
-  wording: { 'zh-CN': '您好', 'zh-TW': '您好', en: 'Hello' },
-};
+const SAMPLE_RULE = minimalRule('sample-rule');
 
 // ---------------------------------------------------------------------------------------------
 // The check must itself catch what it is for: known-bad patterns are run first and must fail.

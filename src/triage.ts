@@ -150,29 +150,25 @@ export const createTriage = (options: TriageOptions = {}): Triager => {
     return toExplanation(interpretMessage(parsed.data.message, messagePatterns, resolved.trustedLinkDomains), false);
   };
 
-  const safely = <T>(run: () => T): { success: true; data: T } | { success: false; error: TriageError } => {
-    try {
-      return { success: true, data: run() };
-    } catch (error) {
-      if (error instanceof TriageError) return { success: false, error };
-      throw error;
-    }
+  // A TriageError becomes a failed result; anything else is a bug and still throws.
+  const failure = (error: unknown): { success: false; error: TriageError } => {
+    if (error instanceof TriageError) return { success: false, error };
+    throw error;
   };
 
   return {
     triage,
-    async safeTriage(input) {
-      try {
-        return { success: true, data: await triage(input as TriageInput) };
-      } catch (error) {
-        if (error instanceof TriageError) return { success: false, error };
-        throw error;
-      }
-    },
+    safeTriage: (input) => triage(input as TriageInput).then((data) => ({ success: true, data }), failure),
     triageSync,
     triageMessage: (message, context) => triage({ ...context, message }),
     readBuyerMessage,
-    safeTriageSync: (input) => safely(() => triageSync(input as TriageInput)),
+    safeTriageSync(input) {
+      try {
+        return { success: true, data: triageSync(input as TriageInput) };
+      } catch (error) {
+        return failure(error);
+      }
+    },
     ruleSet,
   };
 };

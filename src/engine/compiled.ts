@@ -1,6 +1,6 @@
 import { deepFreeze } from '../deep-freeze.js';
 import { TriageError, jsonPath } from '../errors.js';
-import type { Facts } from '../schema/facts.js';
+import { FactName, type Facts } from '../schema/facts.js';
 import type { ConditionNode, LeafCondition, Operator, TopLevelCondition } from '../schema/rule.js';
 import type { LoadedRule, RuleSet } from '../rules/types.js';
 import { plainPathResolver } from './reference.js';
@@ -102,11 +102,17 @@ const groupTest = (kind: 'all' | 'any', tests: readonly Test[]): Test => {
   };
 };
 
+/**
+ * Every fact has the slot of its place in the Facts schema, the order deriveFacts writes them in:
+ * one pass over the facts object then fills the slots (see CompiledEvaluator#read).
+ */
+const FACT_ORDER: readonly string[] = FactName.options;
+
 /** Compiles rule conditions against one rule set: fact slots and shared-condition tests are common to all rules. */
 class Compiler {
-  /** Fact names in slot order. */
-  readonly facts: string[] = [];
-  private readonly slots = new Map<string, number>();
+  /** Fact names in slot order: the schema's, then any other name a rule set was built with. */
+  readonly facts: string[] = [...FACT_ORDER];
+  private readonly slots = new Map<string, number>(FACT_ORDER.map((name, i) => [name, i]));
   /** One memoised test per shared condition, so `delivery-concern` is decided once per evaluation however many rules use it. */
   private readonly sharedTests = new Map<string, Test>();
   source = '';
@@ -250,10 +256,28 @@ export class CompiledEvaluator implements Evaluator {
     this.memo = new Int8Array(compiler.sharedCount);
   }
 
+  /**
+   * Copies the facts into their slots. A facts object with exactly the schema's keys in its order
+   * (every one deriveFacts makes) is read in one enumeration; reading 60 properties by name costs
+   * four times as much. Any other object is read by name.
+   */
+  private read(facts: Facts): void {
+    const { facts: names, values: v } = this;
+    let i = 0;
+    for (const key in facts) {
+      if (key !== names[i]) {
+        i = -1;
+        break;
+      }
+      v[i++] = facts[key as keyof Facts];
+    }
+    if (i !== names.length) for (let j = 0; j < names.length; j++) v[j] = facts[names[j] as keyof Facts];
+  }
+
   /** The rules that fire, highest priority first, each with the trace of its conditions. */
   evaluateSync(facts: Facts): RuleMatch[] {
-    const { facts: names, values: v, memo } = this;
-    for (let i = 0; i < names.length; i++) v[i] = facts[names[i] as keyof Facts];
+    const { values: v, memo } = this;
+    this.read(facts);
     memo.fill(0);
     const matches: RuleMatch[] = [];
     for (const { rule, root } of this.compiled) {

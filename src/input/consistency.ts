@@ -1,5 +1,6 @@
 import { jsonPath, type TriageIssue } from '../errors.js';
-import { MAX_TRACKING_EVENTS, Timestamp } from '../schema/input.js';
+import { parseInstant } from '../facts/instant.js';
+import { MAX_TRACKING_EVENTS, Timestamp, type ParsedTriageInput } from '../schema/input.js';
 
 /**
  * How far an input instant may lie after `now` before it is an error. Order systems, couriers and
@@ -10,9 +11,41 @@ const FUTURE_TOLERANCE_MS = FUTURE_TOLERANCE_MINUTES * 60_000;
 
 type Path = readonly (string | number)[];
 
+/** The instants the checks look at, by where they sit in the input. */
+const FIELDS = [
+  ['order', 'createdAt'],
+  ['order', 'paidAt'],
+  ['shipment', 'labelPrintedAt'],
+  ['shipment', 'handedToCarrierAt'],
+  ['shipment', 'signedAt'],
+  ['refund', 'requestedAt'],
+] as const;
+type Field = (typeof FIELDS)[number];
+
+interface Instant {
+  /** A field of FIELDS, or the index of a tracking event. */
+  at: Field | number;
+  ms: number;
+  /** Marks a signing: `shipment.signedAt` or a `delivered` event. */
+  signing: boolean;
+}
+
+/** What the checks read, taken from the input once. */
+interface View {
+  instants: Instant[];
+  createdAt: number | undefined;
+  paidAt: number | undefined;
+  requestedAt: number | undefined;
+  status: unknown;
+  orderAmount: number | undefined;
+  refundAmount: number | undefined;
+}
+
+const pathOf = (at: Field | number): Path => (typeof at === 'number' ? ['shipment', 'events', at, 'at'] : at);
+
 /**
  * Reads an own data property without running getters or looking at the prototype chain, so this
- * second pass over the raw input is as harmless as zod's first one.
+ * second pass over a raw input that zod rejected is as harmless as zod's own.
  */
 const own = (value: unknown, key: string | number): unknown => {
   if (value === null || typeof value !== 'object') return undefined;
@@ -20,103 +53,118 @@ const own = (value: unknown, key: string | number): unknown => {
   return descriptor && 'value' in descriptor ? descriptor.value : undefined;
 };
 
-const at = (root: unknown, path: Path): unknown => path.reduce<unknown>((value, key) => own(value, key), root);
+const finite = (value: unknown): number | undefined => (typeof value === 'number' && Number.isFinite(value) ? value : undefined);
 
-/** The instant at `path`, when it is there and well-formed (a malformed one is zod's to report). */
-const instantAt = (root: unknown, path: Path): Date | undefined => {
-  const value = at(root, path);
-  return typeof value === 'string' && Timestamp.safeParse(value).success ? new Date(value) : undefined;
-};
-
-const numberAt = (root: unknown, path: Path): number | undefined => {
-  const value = at(root, path);
-  return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
-};
-
-interface Instant {
-  path: Path;
-  date: Date;
-}
-
-/** Every instant the input carries, with its path. */
-const instantsOf = (raw: unknown): Instant[] => {
-  const paths: Path[] = [
-    ['order', 'createdAt'],
-    ['order', 'paidAt'],
-    ['shipment', 'labelPrintedAt'],
-    ['shipment', 'handedToCarrierAt'],
-    ['shipment', 'signedAt'],
-    ['refund', 'requestedAt'],
-  ];
+/** The view of an input zod rejected: only well-formed instants (a malformed one is zod's to report). */
+const viewOfRaw = (raw: unknown): View => {
+  const instantOf = (value: unknown): number | undefined =>
+    typeof value === 'string' && Timestamp.safeParse(value).success ? parseInstant(value) : undefined;
+  const instants: Instant[] = [];
+  for (const field of FIELDS) {
+    const ms = instantOf(own(own(raw, field[0]), field[1]));
+    if (ms !== undefined) instants.push({ at: field, ms, signing: field[1] === 'signedAt' });
+  }
+  const events = own(own(raw, 'shipment'), 'events');
   // A longer list than the schema allows is zod's to report, not ours to walk.
-  const events = at(raw, ['shipment', 'events']);
-  if (Array.isArray(events) && events.length <= MAX_TRACKING_EVENTS) events.forEach((_, i) => paths.push(['shipment', 'events', i, 'at']));
-  return paths.flatMap((path) => {
-    const date = instantAt(raw, path);
-    return date ? [{ path, date }] : [];
-  });
+  if (Array.isArray(events) && events.length <= MAX_TRACKING_EVENTS) {
+    for (let i = 0; i < events.length; i++) {
+      const ms = instantOf(own(events[i], 'at'));
+      if (ms !== undefined) instants.push({ at: i, ms, signing: own(events[i], 'kind') === 'delivered' });
+    }
+  }
+  const order = own(raw, 'order');
+  const refund = own(raw, 'refund');
+  return {
+    instants,
+    createdAt: instantOf(own(order, 'createdAt')),
+    paidAt: instantOf(own(order, 'paidAt')),
+    requestedAt: instantOf(own(refund, 'requestedAt')),
+    status: own(order, 'status'),
+    orderAmount: finite(own(order, 'amount')),
+    refundAmount: finite(own(refund, 'amount')),
+  };
 };
 
-const iso = (d: Date): string => d.toISOString();
+/** The view of zod's output: plain objects of the declared shape, every timestamp well-formed. */
+const viewOfParsed = ({ order, shipment, refund }: ParsedTriageInput): View => {
+  const instants: Instant[] = [];
+  const add = (at: Field, iso: string | undefined): number | undefined => {
+    if (iso === undefined) return undefined;
+    const ms = parseInstant(iso);
+    instants.push({ at, ms, signing: at === FIELDS[4] });
+    return ms;
+  };
+  const createdAt = add(FIELDS[0], order.createdAt);
+  const paidAt = add(FIELDS[1], order.paidAt);
+  add(FIELDS[2], shipment?.labelPrintedAt);
+  add(FIELDS[3], shipment?.handedToCarrierAt);
+  add(FIELDS[4], shipment?.signedAt);
+  const requestedAt = add(FIELDS[5], refund?.requestedAt);
+  const events = shipment?.events;
+  if (events !== undefined) {
+    for (let i = 0; i < events.length; i++) instants.push({ at: i, ms: parseInstant(events[i]!.at), signing: events[i]!.kind === 'delivered' });
+  }
+  return { instants, createdAt, paidAt, requestedAt, status: order.status, orderAmount: order.amount, refundAmount: refund?.amount };
+};
+
+const iso = (ms: number): string => new Date(ms).toISOString();
 
 /**
  * What zod's shape cannot see: instants in the future of `now`, a parcel signed for before it
- * was shipped, a payment before the order existed, and the like. Reads the raw input (not zod's
- * output) so that these problems are reported together with the shape problems, in one error.
- * Tolerated, not reported: tracking events in any order (they are sorted), events before the
- * recorded hand-over (scans and warehouse records drift), a label printed after hand-over.
+ * was shipped, a payment before the order existed, and the like. Given zod's output when the
+ * input parsed, else the raw input, so that these problems are reported together with the shape
+ * problems, in one error. Tolerated, not reported: tracking events in any order (they are sorted),
+ * events before the recorded hand-over (scans and warehouse records drift), a label printed after
+ * hand-over.
  *
  * @param now the resolved moment of triage, or undefined when `input.now` itself is malformed.
  * @example
- * consistencyIssues({ order: { status: 'shipped', amount: 1, paidAt: '2026-11-12T10:00:00+08:00' } }, new Date('2026-11-11T00:00:00+08:00'));
+ * consistencyIssues({ raw: { order: { status: 'shipped', amount: 1, paidAt: '2026-11-12T10:00:00+08:00' } } }, new Date('2026-11-11T00:00:00+08:00'));
  * // [{ file: 'input', path: '$.order.paidAt', code: 'in_future', message: '…' }]
  */
-export const consistencyIssues = (raw: unknown, now: Date | undefined): TriageIssue[] => {
+export const consistencyIssues = (input: { parsed: ParsedTriageInput } | { raw: unknown }, now: Date | undefined): TriageIssue[] => {
+  const view = 'parsed' in input ? viewOfParsed(input.parsed) : viewOfRaw(input.raw);
   const issues: TriageIssue[] = [];
   const add = (path: Path, code: string, message: string): void => {
     issues.push({ file: 'input', path: jsonPath(path), code, message });
   };
-  const instants = instantsOf(raw);
+  const { instants, createdAt, paidAt, requestedAt } = view;
 
   if (now !== undefined) {
-    for (const { path, date } of instants) {
-      if (date.getTime() - now.getTime() > FUTURE_TOLERANCE_MS) {
-        add(path, 'in_future', `${iso(date)} is after now (${iso(now)}) by more than ${FUTURE_TOLERANCE_MINUTES} minutes`);
-      }
+    const latest = now.getTime() + FUTURE_TOLERANCE_MS;
+    for (const { at, ms } of instants) {
+      if (ms > latest) add(pathOf(at), 'in_future', `${iso(ms)} is after now (${now.toISOString()}) by more than ${FUTURE_TOLERANCE_MINUTES} minutes`);
     }
   }
 
-  const createdAt = instantAt(raw, ['order', 'createdAt']);
-  const paidAt = instantAt(raw, ['order', 'paidAt']);
-  if (createdAt && paidAt && paidAt < createdAt) add(['order', 'paidAt'], 'paid_before_created', `paid (${iso(paidAt)}) before the order was created (${iso(createdAt)})`);
-  if (paidAt && at(raw, ['order', 'status']) === 'awaiting_payment') {
+  if (createdAt !== undefined && paidAt !== undefined && paidAt < createdAt) {
+    add(FIELDS[1], 'paid_before_created', `paid (${iso(paidAt)}) before the order was created (${iso(createdAt)})`);
+  }
+  if (paidAt !== undefined && view.status === 'awaiting_payment') {
     add(['order', 'status'], 'status_contradicts_payment', 'status "awaiting_payment" contradicts order.paidAt');
   }
 
-  const requestedAt = instantAt(raw, ['refund', 'requestedAt']);
   const orderStart = createdAt ?? paidAt;
-  if (requestedAt && orderStart && requestedAt < orderStart) {
-    add(['refund', 'requestedAt'], 'refund_before_order', `refund requested (${iso(requestedAt)}) before the order existed (${iso(orderStart)})`);
+  if (requestedAt !== undefined && orderStart !== undefined && requestedAt < orderStart) {
+    add(FIELDS[5], 'refund_before_order', `refund requested (${iso(requestedAt)}) before the order existed (${iso(orderStart)})`);
   }
-  const orderAmount = numberAt(raw, ['order', 'amount']);
-  const refundAmount = numberAt(raw, ['refund', 'amount']);
+  const { orderAmount, refundAmount } = view;
   if (orderAmount !== undefined && refundAmount !== undefined && refundAmount > orderAmount) {
     add(['refund', 'amount'], 'refund_exceeds_order', `refund amount ${refundAmount} exceeds the order amount ${orderAmount}`);
   }
 
   // Signed before shipped: signing must follow the label, the hand-over and the first scan.
-  const shippedMarks = instants.filter(({ path }) => path[0] === 'shipment' && path[1] !== 'signedAt' && !isDeliveredEvent(raw, path));
-  const firstShipped = shippedMarks.reduce<Instant | undefined>((first, i) => (first === undefined || i.date < first.date ? i : first), undefined);
-  const signings = instants.filter(({ path }) => (path[0] === 'shipment' && path[1] === 'signedAt') || isDeliveredEvent(raw, path));
-  if (firstShipped) {
-    for (const signing of signings) {
-      if (signing.date < firstShipped.date) {
-        add(signing.path, 'signed_before_shipment', `signed for (${iso(signing.date)}) before the parcel was shipped (${jsonPath(firstShipped.path)} is ${iso(firstShipped.date)})`);
+  let firstShipped: Instant | undefined;
+  for (const i of instants) {
+    const shippingMark = !i.signing && (typeof i.at === 'number' || i.at[0] === 'shipment');
+    if (shippingMark && (firstShipped === undefined || i.ms < firstShipped.ms)) firstShipped = i;
+  }
+  if (firstShipped !== undefined) {
+    for (const signing of instants) {
+      if (signing.signing && signing.ms < firstShipped.ms) {
+        add(pathOf(signing.at), 'signed_before_shipment', `signed for (${iso(signing.ms)}) before the parcel was shipped (${jsonPath(pathOf(firstShipped.at))} is ${iso(firstShipped.ms)})`);
       }
     }
   }
   return issues;
 };
-
-const isDeliveredEvent = (raw: unknown, path: Path): boolean =>
-  path[1] === 'events' && own(at(raw, path.slice(0, -1)), 'kind') === 'delivered';

@@ -1,5 +1,6 @@
 import { TriageError, issuesFromZod } from '../errors.js';
 import { TriageInput, type ParsedTriageInput } from '../schema/input.js';
+import { parseInstant } from '../facts/instant.js';
 import { consistencyIssues } from './consistency.js';
 
 export interface ValidatedInput {
@@ -20,7 +21,7 @@ const readClock = (clock: () => Date): Date => {
 
 /** `input.now` when it is there and well-formed; the clock when absent; undefined when malformed (zod reports it). */
 const resolveNow = (raw: unknown, parsed: ParsedTriageInput | undefined, clock: () => Date): Date | undefined => {
-  if (parsed) return parsed.now === undefined ? readClock(clock) : new Date(parsed.now);
+  if (parsed) return parsed.now === undefined ? readClock(clock) : new Date(parseInstant(parsed.now));
   const rawNow = raw !== null && typeof raw === 'object' ? Object.getOwnPropertyDescriptor(raw, 'now') : undefined;
   if (rawNow === undefined) return readClock(clock);
   const checked = TriageInput.shape.now.safeParse(rawNow.value);
@@ -41,9 +42,12 @@ export const validateInput = (raw: unknown, clock: () => Date): ValidatedInput =
   try {
     const parsed = TriageInput.safeParse(raw);
     const now = resolveNow(raw, parsed.success ? parsed.data : undefined, clock);
-    const issues = [...(parsed.success ? [] : issuesFromZod(parsed.error.issues, 'input')), ...consistencyIssues(raw, now)];
-    if (issues.length > 0 || !parsed.success || now === undefined) throw new TriageError('INVALID_INPUT', issues);
-    return { input: parsed.data, now };
+    if (parsed.success) {
+      const issues = consistencyIssues({ parsed: parsed.data }, now);
+      if (issues.length === 0 && now !== undefined) return { input: parsed.data, now };
+      throw new TriageError('INVALID_INPUT', issues);
+    }
+    throw new TriageError('INVALID_INPUT', [...issuesFromZod(parsed.error.issues, 'input'), ...consistencyIssues({ raw }, now)]);
   } catch (cause) {
     if (cause instanceof TriageError) throw cause;
     const message = `the input could not be read: ${cause instanceof Error ? cause.message : String(cause)}`;

@@ -137,19 +137,27 @@ const MONTHS_EN = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep'
 
 /** date-fns reads a run of one ASCII letter as one token; quotes and other letters are left to date-fns. */
 const TOKEN = /([A-Za-z])\1*|'|[^A-Za-z']+/g;
-const FIELDS = new Set(['MMM', 'MM', 'M', 'dd', 'd', 'HH', 'H', 'mm', 'm']);
-const patterns = new Map<string, readonly string[] | null>();
+/** The fields this formatter writes, by token; anything else in a pattern is literal text. */
+const FIELDS = ['MMM', 'MM', 'M', 'dd', 'd', 'HH', 'H', 'mm', 'm'] as const;
+type Field = (typeof FIELDS)[number];
+/** A pattern as a list of field codes (index in FIELDS) and literal texts (code -1). */
+interface Piece {
+  code: number;
+  text: string;
+}
+const patterns = new Map<string, readonly Piece[] | null>();
 
-/** A pattern's tokens, once; null when it needs a token this formatter does not know. */
-const tokensOf = (pattern: string): readonly string[] | null => {
-  let tokens = patterns.get(pattern);
-  if (tokens === undefined) {
-    const all = [...pattern.matchAll(TOKEN)].map(([token]) => token);
-    tokens = all.every((t) => FIELDS.has(t) || !/^[A-Za-z']/.test(t)) ? all : null;
+/** A pattern's pieces, once; null when it needs a token this formatter does not know. */
+const piecesOf = (pattern: string): readonly Piece[] | null => {
+  let pieces = patterns.get(pattern);
+  if (pieces === undefined) {
+    const tokens = [...pattern.matchAll(TOKEN)].map(([token]) => token);
+    const known = tokens.every((t) => FIELDS.includes(t as Field) || !/^[A-Za-z']/.test(t));
+    pieces = known ? tokens.map((t) => ({ code: FIELDS.indexOf(t as Field), text: t })) : null;
     if (patterns.size >= 100) patterns.clear();
-    patterns.set(pattern, tokens);
+    patterns.set(pattern, pieces);
   }
-  return tokens;
+  return pieces;
 };
 
 /**
@@ -157,41 +165,41 @@ const tokensOf = (pattern: string): readonly string[] | null => {
  * offset's wall clock; undefined when the pattern needs more, so the caller uses date-fns.
  */
 export const formatAtOffset = (ms: number, offsetMs: number, pattern: string): string | undefined => {
-  const tokens = tokensOf(pattern);
-  if (tokens === null) return undefined;
+  const pieces = piecesOf(pattern);
+  if (pieces === null) return undefined;
   const wall = new Date(ms + offsetMs);
   let out = '';
-  for (const token of tokens) {
-    switch (token) {
-      case 'MMM':
+  for (const { code, text } of pieces) {
+    switch (code) {
+      case 0:
         out += MONTHS_EN[wall.getUTCMonth()];
         break;
-      case 'MM':
+      case 1:
         out += pad2(wall.getUTCMonth() + 1);
         break;
-      case 'M':
+      case 2:
         out += String(wall.getUTCMonth() + 1);
         break;
-      case 'dd':
+      case 3:
         out += pad2(wall.getUTCDate());
         break;
-      case 'd':
+      case 4:
         out += String(wall.getUTCDate());
         break;
-      case 'HH':
+      case 5:
         out += pad2(wall.getUTCHours());
         break;
-      case 'H':
+      case 6:
         out += String(wall.getUTCHours());
         break;
-      case 'mm':
+      case 7:
         out += pad2(wall.getUTCMinutes());
         break;
-      case 'm':
+      case 8:
         out += String(wall.getUTCMinutes());
         break;
       default:
-        out += token;
+        out += text;
     }
   }
   return out;

@@ -21,8 +21,28 @@ const resolveOutcome = (spec: OutcomeSpec, facts: Facts): Outcome => {
 };
 
 const described = new WeakMap<object, string>();
+
+/** `JSON.stringify` of a string, without calling it when nothing needs escaping (the usual fact value). */
+const quoted = (text: string): string => {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    // control characters, quote, backslash and surrogates (a lone one is escaped) take the slow path
+    if (c < 0x20 || c === 0x22 || c === 0x5c || (c >= 0xd800 && c <= 0xdfff)) return JSON.stringify(text);
+  }
+  return `"${text}"`;
+};
+
 const describeValue = (v: unknown): string => {
-  if (typeof v === 'number') return Number.isInteger(v) ? JSON.stringify(v) : v.toFixed(2);
+  switch (typeof v) {
+    case 'number':
+      return Number.isInteger(v) ? String(v) : v.toFixed(2);
+    case 'string':
+      return quoted(v);
+    case 'boolean':
+      return v ? 'true' : 'false';
+    default:
+      if (v === null) return 'null';
+  }
   // Lists compared with are the rule's own (frozen) values: the same object on every triage.
   if (v !== null && typeof v === 'object' && Object.isFrozen(v)) {
     let text = described.get(v);
@@ -61,23 +81,23 @@ export const buildResult = ({ matches, facts, policy, locale, now, flags, evalua
   const { rule } = decided;
   const tz = policy.timezone;
   const value = (name: string): string | undefined => formatFact(facts, name, locale, tz);
-  return {
-    situation: rule.situation,
-    category: rule.category,
-    responsible: rule.responsible,
-    checks: rule.checks.map((c) => ({ id: c.id, owner: c.owner, text: c.text[locale].render(value) })),
-    wording: { locale, text: rule.wording[locale].render(value) },
-    outcome: resolveOutcome(rule.outcome, facts),
-    flags,
-    ...(rule.escalateTo === undefined ? {} : { escalateTo: rule.escalateTo }),
-    replyBy: toZonedIso(new Date(now.getTime() + (rule.replyWithinMinutes ?? policy.replyWithinMinutes) * 60_000), tz),
-    explanation: {
-      summary: summarize(decided),
-      decidedBy: { rule: rule.id, source: rule.source, situation: rule.situation, priority: rule.priority, conditions: decided.conditions },
-      alsoMatched: matches.slice(1).map((m) => ({ rule: m.rule.id, source: m.rule.source, situation: m.rule.situation, priority: m.rule.priority })),
-      evaluator,
-      facts,
-      ...(message === undefined ? {} : { message }),
-    },
-  };
+  const checks: TriageResult['checks'] = [];
+  for (const c of rule.checks) checks.push({ id: c.id, owner: c.owner, text: c.text[locale].render(value) });
+  const alsoMatched: TriageResult['explanation']['alsoMatched'] = [];
+  for (let i = 1; i < matches.length; i++) {
+    const m = matches[i]!.rule;
+    alsoMatched.push({ rule: m.id, source: m.source, situation: m.situation, priority: m.priority });
+  }
+  const decidedBy = { rule: rule.id, source: rule.source, situation: rule.situation, priority: rule.priority, conditions: decided.conditions };
+  const summary = summarize(decided);
+  // Literals of one shape each rather than conditional spreads: this runs on every triage.
+  const explanation: TriageResult['explanation'] =
+    message === undefined ? { summary, decidedBy, alsoMatched, evaluator, facts } : { summary, decidedBy, alsoMatched, evaluator, facts, message };
+  const wording = { locale, text: rule.wording[locale].render(value) };
+  const outcome = resolveOutcome(rule.outcome, facts);
+  const replyBy = toZonedIso(new Date(now.getTime() + (rule.replyWithinMinutes ?? policy.replyWithinMinutes) * 60_000), tz);
+  const { situation, category, responsible, escalateTo } = rule;
+  return escalateTo === undefined
+    ? { situation, category, responsible, checks, wording, outcome, flags, replyBy, explanation }
+    : { situation, category, responsible, checks, wording, outcome, flags, escalateTo, replyBy, explanation };
 };

@@ -14,7 +14,7 @@ import { builtinMessagePatterns } from './generated/builtin-message-patterns.js'
 import { interpretMessage } from './message/interpret.js';
 import { loadMessagePatterns } from './message/patterns.js';
 import { readMessage, toExplanation } from './message/read.js';
-import { buildResult } from './result/build.js';
+import { buildResult, type BuildContext } from './result/build.js';
 import { TriageInput as TriageInputSchema } from './schema/input.js';
 import type { TriageInput } from './schema/input.js';
 import type { MessageExplanation } from './schema/message-reading.js';
@@ -105,7 +105,7 @@ export const createTriage = (options: TriageOptions = {}): Triager => {
   const clock = opts.clock ?? (() => new Date());
   const defaultLocale: Locale = opts.locale ?? 'zh-CN';
 
-  const prepare = (raw: TriageInput) => {
+  const prepare = (raw: TriageInput): BuildContext => {
     const { input: parsed, now } = validateInput(raw, clock);
     const policy = parsed.policy === undefined ? basePolicy : mergePolicy(basePolicy, parsed.policy);
     const locale = parsed.locale ?? defaultLocale;
@@ -124,7 +124,7 @@ export const createTriage = (options: TriageOptions = {}): Triager => {
     } catch (cause) {
       throw engineFailure(cause);
     }
-    return buildResult({ matches, ...context });
+    return buildResult(matches, context);
   };
 
   const triageSync = (raw: TriageInput): TriageResult => {
@@ -140,7 +140,7 @@ export const createTriage = (options: TriageOptions = {}): Triager => {
     } catch (cause) {
       throw engineFailure(cause);
     }
-    return buildResult({ matches, ...context });
+    return buildResult(matches, context);
   };
 
   const readBuyerMessage = (message: string, policy?: PolicyPatch): MessageExplanation => {

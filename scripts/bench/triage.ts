@@ -128,7 +128,7 @@ const rows: Row[] = [
     name: 'result: wording, checks, explanation',
     run: (i) => {
       const s = stageInputs()[i]!;
-      return buildResult({ matches: s.matches, facts: s.facts, policy: s.policy, locale: s.locale, now: s.now, flags: s.flags, evaluator: 'compiled' });
+      return buildResult(s.matches, { facts: s.facts, policy: s.policy, locale: s.locale, now: s.now, flags: s.flags, evaluator: 'compiled' });
     },
   },
 ];

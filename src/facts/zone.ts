@@ -56,11 +56,26 @@ export const fixedOffsetMs = (timeZone: string, at: number, also: number = at): 
   return offset === null ? undefined : offset * 60_000;
 };
 
-const pad2 = (n: number): string => (n < 10 ? `0${n}` : String(n));
+/** '00' … '99': two digits are written several times per instant, and every triage writes a few instants. */
+const TWO_DIGITS = Array.from({ length: 100 }, (_, n) => (n < 10 ? `0${n}` : String(n)));
+const pad2 = (n: number): string => TWO_DIGITS[n] ?? String(n);
 const pad3 = (n: number): string => (n < 10 ? `00${n}` : n < 100 ? `0${n}` : String(n));
 
 /** `2026-11-11T` by wall-clock day number: a triage writes several instants of a few days. */
 const dayTexts = new Map<number, string>();
+
+let suffixFor = Number.NaN;
+let suffix = '';
+/** `+08:00` for an offset in milliseconds; a process nearly always writes one. */
+const offsetSuffix = (offsetMs: number): string => {
+  if (offsetMs !== suffixFor) {
+    const offsetMinutes = offsetMs / 60_000;
+    const abs = Math.abs(offsetMinutes);
+    suffix = `${offsetMinutes < 0 ? '-' : '+'}${pad2(Math.floor(abs / 60))}:${pad2(abs % 60)}`;
+    suffixFor = offsetMs;
+  }
+  return suffix;
+};
 
 /** `TZDate#toISOString` for a fixed offset: the wall clock, then `+HH:MM` (years of the window have four digits). */
 export const isoAtOffset = (ms: number, offsetMs: number): string => {
@@ -80,9 +95,7 @@ export const isoAtOffset = (ms: number, offsetMs: number): string => {
   rest -= minutes * 60_000;
   const seconds = Math.floor(rest / 1000);
   const millis = rest - seconds * 1000;
-  const offsetMinutes = offsetMs / 60_000;
-  const abs = Math.abs(offsetMinutes);
-  return `${dayText}${pad2(hours)}:${pad2(minutes)}:${pad2(seconds)}.${pad3(millis)}${offsetMinutes < 0 ? '-' : '+'}${pad2(Math.floor(abs / 60))}:${pad2(abs % 60)}`;
+  return `${dayText}${pad2(hours)}:${pad2(minutes)}:${pad2(seconds)}.${pad3(millis)}${offsetSuffix(offsetMs)}`;
 };
 
 /** The zoned wall clock's month and day, `MM-dd`. */

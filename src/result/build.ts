@@ -63,8 +63,8 @@ export const summarize = (match: RuleMatch): string => {
   return `${match.rule.source} decided ${match.rule.situation} (priority ${match.rule.priority}): ${why === '' ? 'no other rule fired' : why}`;
 };
 
+/** What a result is built from besides the matches: the facts and what went into them. */
 export interface BuildContext {
-  matches: RuleMatch[];
   facts: Facts;
   policy: Policy;
   locale: Locale;
@@ -75,7 +75,7 @@ export interface BuildContext {
 }
 
 /** Assembles the result from the deciding rule (the first match) and the facts. */
-export const buildResult = ({ matches, facts, policy, locale, now, flags, evaluator, message }: BuildContext): TriageResult => {
+export const buildResult = (matches: readonly RuleMatch[], { facts, policy, locale, now, flags, evaluator, message }: BuildContext): TriageResult => {
   // The rule set always holds an unconditional fallback, so at least one rule fires.
   const decided = matches[0]!;
   const { rule } = decided;

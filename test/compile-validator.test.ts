@@ -227,6 +227,15 @@ describe('refuses what it does not know, and then always leaves the answer to zo
     expect(validate('x')).toBe(NOT_SURE);
   });
 
+  it('another zod version, or internals that are not where zod 4.6 keeps them', () => {
+    const string = z.string();
+    const newer = { _zod: { ...string._zod, version: { major: 4, minor: 7, patch: 0 } } } as unknown as z.ZodString;
+    expect(compileValidator(newer).refused).toMatch(/zod 4\.7/);
+    const broken = { _zod: { version: string._zod.version } } as unknown as z.ZodString;
+    expect(compileValidator(broken).refused).toMatch(/^\(root\): TypeError/);
+    expect(compileValidator(broken).validate('x')).toBe(NOT_SURE);
+  });
+
   it('a recursive schema', () => {
     const Tree: z.ZodType = z.object({ get children() { return z.array(Tree); } });
     expect(compileValidator(Tree).refused).toMatch(/recursive/);

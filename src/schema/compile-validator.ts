@@ -35,6 +35,7 @@ type Validate = (value: unknown) => unknown;
 /** Whether a value passes a check; may throw (caught once, at the top). */
 type Predicate = (value: never) => boolean;
 
+/** Raised on a construct the compiler does not know; caught once, at the top. */
 class Refusal extends Error {}
 const refuse = (path: string, what: string): never => {
   throw new Refusal(`${path || '(root)'}: ${what}`);
@@ -342,10 +343,13 @@ const compileSchema = (schema: Schema, path: string, ancestors: Set<Schema>): Va
 export const compileValidator = <S extends Schema>(schema: S): CompiledValidator<z.output<S>> => {
   let validate: Validate;
   try {
+    // The semantics mirrored are zod 4.6's; another version may parse differently, so it keeps its own parse.
+    const { major, minor } = schema._zod.version;
+    if (major !== 4 || minor !== 6) refuse('', `zod ${major}.${minor}, not the 4.6 this compiler mirrors`);
     validate = compileSchema(schema, '', new Set());
   } catch (error) {
-    if (!(error instanceof Refusal)) throw error;
-    return { validate: () => NOT_SURE, refused: error.message };
+    // Internals that are not where zod 4.6 keeps them are one more thing this compiler does not know.
+    return { validate: () => NOT_SURE, refused: error instanceof Refusal ? error.message : `(root): ${String(error)}` };
   }
   return {
     validate: (raw) => {

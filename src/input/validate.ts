@@ -1,6 +1,7 @@
 import { TriageError, issuesFromZod } from '../errors.js';
 import { TriageInput, type ParsedTriageInput } from '../schema/input.js';
 import { parseInstant } from '../facts/instant.js';
+import { compileValidator, NOT_SURE } from '../schema/compile-validator.js';
 import { consistencyIssues } from './consistency.js';
 
 export interface ValidatedInput {
@@ -8,6 +9,9 @@ export interface ValidatedInput {
   /** The moment of triage: `input.now`, else the injected clock. */
   now: Date;
 }
+
+/** zod's own output for the inputs zod accepts, in about half the time; NOT_SURE sends the input through zod, for its issues. */
+const fastTriageInput = compileValidator(TriageInput);
 
 const isValidDate = (d: unknown): d is Date => d instanceof Date && !Number.isNaN(d.getTime());
 
@@ -40,7 +44,8 @@ const resolveNow = (raw: unknown, parsed: ParsedTriageInput | undefined, clock: 
  */
 export const validateInput = (raw: unknown, clock: () => Date): ValidatedInput => {
   try {
-    const parsed = TriageInput.safeParse(raw);
+    const fast = fastTriageInput.validate(raw);
+    const parsed = fast === NOT_SURE ? TriageInput.safeParse(raw) : { success: true as const, data: fast };
     const now = resolveNow(raw, parsed.success ? parsed.data : undefined, clock);
     if (parsed.success) {
       const issues = consistencyIssues({ parsed: parsed.data }, now);

@@ -1,0 +1,243 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { validateInput } from '../src/input/validate.js';
+import { compileValidator, NOT_SURE } from '../src/schema/compile-validator.js';
+import { TriageInput } from '../src/schema/input.js';
+import { Policy, PolicyPatch } from '../src/schema/policy.js';
+import { loadFixtures } from './support/fixtures.js';
+import { disguise, disguises, mutate, mutation, valuesFor, type Disguise, type Mutation } from './support/zod-arbitrary.js';
+
+/**
+ * The compiled validator stands in for `safeParse` on the inputs zod accepts. These tests hold it
+ * to zod itself: on every input, it answers zod's data (deep, key order and own undefined keys
+ * included) or NOT_SURE, and for the schemas here NOT_SURE exactly when zod rejects.
+ */
+
+/** Keys in order at every level, and -0 apart from 0: what toStrictEqual does not look at. */
+const layout = (value: unknown): unknown => {
+  if (Array.isArray(value)) return value.map(layout);
+  if (value !== null && typeof value === 'object') return Object.keys(value).map((key) => [key, layout((value as Record<string, unknown>)[key])]);
+  return Object.is(value, -0) ? '-0' : typeof value;
+};
+
+type Validate = (raw: unknown) => unknown;
+
+/** Whether zod accepted; fails the test unless the compiled answer is zod's. */
+const sameAnswerAsZod = (schema: z.ZodType, validate: Validate, input: unknown): boolean => {
+  const parsed = schema.safeParse(input);
+  const fast = validate(input);
+  if (!parsed.success) {
+    expect(fast).toBe(NOT_SURE);
+    return false;
+  }
+  expect(fast).not.toBe(NOT_SURE);
+  expect(fast).toStrictEqual(parsed.data);
+  expect(layout(fast)).toStrictEqual(layout(parsed.data));
+  return true;
+};
+
+/**
+ * Generated values for `schema`: meant to pass, past the bounds, or broken in one place; each behind
+ * one of the ways to hold an object.
+ */
+const inputsFor = (schema: z.ZodType, overrides = {}): fc.Arbitrary<unknown> => {
+  const valid = valuesFor(schema, { overrides });
+  const value = fc.oneof(
+    valid,
+    valuesFor(schema, { overrides, edgy: true }),
+    fc.tuple(valid, mutation).map(([v, change]: [unknown, Mutation]) => mutate(v, change)),
+  );
+  return fc.tuple(value, fc.constantFrom<Disguise>(...disguises), fc.nat(3)).map(([v, how, split]) => disguise(v, how, split));
+};
+
+const ZONES = fc.constantFrom('Asia/Shanghai', 'UTC', 'Europe/Berlin', 'America/New_York', 'Mars/Olympus_Mons', '');
+const triageOverrides = { 'policy.timezone': ZONES };
+
+describe('the compiled triage input validator', () => {
+  const { validate, refused } = compileValidator(TriageInput);
+
+  it('compiles the input, the policy and the policy patch schemas', () => {
+    expect(refused).toBeUndefined();
+    expect(compileValidator(Policy).refused).toBeUndefined();
+    expect(compileValidator(PolicyPatch).refused).toBeUndefined();
+  });
+
+  it('accepts every fixture input, with exactly zod\'s output', () => {
+    for (const { name, fixture } of loadFixtures()) {
+      expect(validate(fixture.input), name).not.toBe(NOT_SURE);
+      expect(sameAnswerAsZod(TriageInput, validate, fixture.input), name).toBe(true);
+    }
+  });
+
+  it('gives zod\'s answer on generated inputs: at the bounds, broken in one place, behind null prototypes, inheritance, getters', () => {
+    let accepted = 0;
+    const runs = 1500;
+    fc.assert(
+      fc.property(inputsFor(TriageInput, triageOverrides), (input) => {
+        if (sameAnswerAsZod(TriageInput, validate, input)) accepted++;
+      }),
+      { numRuns: runs },
+    );
+    // Both answers are exercised, not only "NOT_SURE, zod rejects".
+    expect(accepted).toBeGreaterThan(runs * 0.15);
+    expect(accepted).toBeLessThan(runs * 0.85);
+  });
+
+  it('gives zod\'s answer on generated policies, defaults included', () => {
+    for (const schema of [Policy, PolicyPatch]) {
+      const compiled = compileValidator(schema).validate;
+      fc.assert(fc.property(inputsFor(schema, { timezone: ZONES }), (input) => void sameAnswerAsZod(schema, compiled, input)), { numRuns: 500 });
+    }
+  });
+
+  it('is what validateInput hands on: zod\'s parse of every fixture', () => {
+    for (const { name, fixture } of loadFixtures()) {
+      expect(validateInput(fixture.input, () => new Date(0)).input, name).toStrictEqual(TriageInput.parse(fixture.input));
+    }
+  });
+});
+
+describe('reads an input the way zod does', () => {
+  const { validate } = compileValidator(TriageInput);
+  const order = { status: 'paid', amount: 10 };
+  const agrees = (input: unknown): unknown => {
+    sameAnswerAsZod(TriageInput, validate, input);
+    return validate(input);
+  };
+
+  it('drops unknown keys and writes declared ones in the schema\'s order', () => {
+    const output = agrees({ message: 'hi', extra: 1, order: { amount: 10, status: 'paid', id: 'A1' } });
+    expect(JSON.stringify(output)).toBe('{"order":{"id":"A1","status":"paid","amount":10},"message":"hi"}');
+  });
+
+  it('keeps a key present with undefined, and leaves out an absent one', () => {
+    expect(Object.keys(agrees({ order, claim: undefined }) as object)).toEqual(['order', 'claim']);
+  });
+
+  it('reads inherited keys, getters and non-plain objects (dates, class instances, null prototypes) as zod does', () => {
+    agrees(Object.create({ order, message: 'inherited' }));
+    agrees(Object.assign(Object.create(null), { order }));
+    agrees(Object.assign(new Date(0), { order }));
+    agrees(Object.assign(new (class Input {})(), { order }));
+    agrees({ order: new Map() });
+    agrees({ get order() { return order; } });
+  });
+
+  it('reads each declared property once when it accepts', () => {
+    let reads = 0;
+    const input = { get order() { reads++; return order; }, get message() { reads++; return 'hi'; } };
+    expect(validate(input)).not.toBe(NOT_SURE);
+    expect(reads).toBe(2);
+  });
+
+  it('asks whether a key is there after reading it, as zod does: a getter that deletes its key, a proxy that denies it', () => {
+    expect(agrees({ get order() { delete (this as { order?: unknown }).order; return order; } })).toBe(NOT_SURE);
+    expect(agrees(new Proxy({ order }, { has: () => false }))).toBe(NOT_SURE);
+    // Every other key is "there", with the value undefined: zod keeps them all.
+    expect(Object.keys(agrees(new Proxy({ order, message: 'hi' }, { has: (_, key) => key !== 'message' })) as object)).not.toContain('message');
+  });
+
+  it('drops a __proto__ key where the schema strips, and leaves it to zod where it is strict', () => {
+    const input = JSON.parse('{"__proto__": {"polluted": true}, "order": {"status": "paid", "amount": 1, "__proto__": {"x": 1}}}') as unknown;
+    expect(agrees(input)).toStrictEqual({ order: { status: 'paid', amount: 1 } });
+    expect(agrees({ order, policy: JSON.parse('{"__proto__": {}, "shipsOnWeekends": true}') })).toBe(NOT_SURE);
+  });
+
+  it('takes -0 as it is and leaves NaN, ±Infinity and unsafe integers to zod', () => {
+    expect(Object.is((agrees({ order: { status: 'paid', amount: -0 } }) as { order: { amount: number } }).order.amount, -0)).toBe(true);
+    for (const amount of [Number.NaN, Infinity, -Infinity]) expect(agrees({ order: { status: 'paid', amount } })).toBe(NOT_SURE);
+    expect(agrees({ order, claim: { type: 'quality', photos: 2 ** 53 } })).toBe(NOT_SURE);
+  });
+
+  it('measures string lengths in code points, as zod does', () => {
+    const emoji = '😀'.repeat(150); // 300 UTF-16 units, 150 code points: within 200
+    expect(agrees({ order: { ...order, id: emoji } })).not.toBe(NOT_SURE);
+    expect(agrees({ order: { ...order, id: '😀'.repeat(201) } })).toBe(NOT_SURE);
+  });
+
+  it('leaves to zod 501 tracking events, a throwing getter, a revoked proxy and an async refinement', () => {
+    const event = { at: '2026-11-14T10:00:00+08:00', kind: 'accepted' };
+    expect(agrees({ order, shipment: { events: Array.from({ length: 501 }, () => event) } })).toBe(NOT_SURE);
+    const throwing = { order, get message(): string { throw new Error('boom'); } };
+    expect(validate(throwing)).toBe(NOT_SURE);
+    expect(() => TriageInput.safeParse(throwing)).toThrow('boom');
+    const { proxy, revoke } = Proxy.revocable({ order }, {});
+    revoke();
+    expect(validate(proxy)).toBe(NOT_SURE);
+    const asyncRefined = compileValidator(z.string().refine(async () => true));
+    expect(asyncRefined.refused).toBeUndefined();
+    expect(asyncRefined.validate('x')).toBe(NOT_SURE);
+  });
+});
+
+describe('other schemas built from the supported constructs', () => {
+  const zoo: Record<string, z.ZodType> = {
+    defaults: z.object({
+      count: z.number().int().default(3),
+      label: z.string().nullable().default(null),
+      tags: z.array(z.string().min(2).max(4)).default(() => ['ab']),
+      flag: z.boolean().default(false).optional(),
+      kind: z.enum(['x', 'y']).optional().default('x'),
+    }),
+    strict: z.strictObject({
+      name: z.string().min(1).max(3),
+      tags: z.array(z.string().regex(/^[a-z]+$/)).min(1).max(3),
+      nested: z.strictObject({ n: z.number().positive().lt(10), m: z.int32().optional() }).optional(),
+    }),
+    refined: z.object({ from: z.number(), to: z.number() }).refine((range) => range.from <= range.to),
+    nullables: z.object({ a: z.string().nullable().optional(), b: z.string().optional().nullable(), c: z.number().int().min(-5).max(5).nullable() }),
+    array: z.array(z.object({ id: z.string().max(3), at: z.iso.datetime({ offset: true }).optional() })).min(1).max(4),
+    string: z.string().min(2).max(3),
+  };
+
+  it.each(Object.entries(zoo))('compiles %s and gives zod\'s answer on generated values', (_, schema) => {
+    const { validate, refused } = compileValidator(schema);
+    expect(refused).toBeUndefined();
+    fc.assert(fc.property(inputsFor(schema), (input) => void sameAnswerAsZod(schema, validate, input)), { numRuns: 500 });
+  });
+});
+
+describe('refuses what it does not know, and then always leaves the answer to zod', () => {
+  const unknown: [string, z.ZodType][] = [
+    ['a union', z.union([z.string(), z.number()])],
+    ['a literal', z.object({ a: z.literal('a') })],
+    ['a transform', z.string().transform((s) => s.length)],
+    ['a pipe', z.string().pipe(z.string())],
+    ['a superRefine', z.string().superRefine(() => undefined)],
+    ['a loose object', z.looseObject({ a: z.string() })],
+    ['a catchall', z.object({}).catchall(z.string())],
+    ['coercion', z.coerce.number()],
+    ['an exact optional', z.object({ a: z.string().exactOptional() })],
+    ['an email', z.email()],
+    ['a trim', z.string().trim()],
+    ['a multiple of', z.number().multipleOf(2)],
+    ['a date', z.date()],
+    ['a record', z.record(z.string(), z.number())],
+    ['a tuple', z.tuple([z.string()])],
+    ['a readonly', z.object({ a: z.string() }).readonly()],
+    ['a catch', z.string().catch('x')],
+    ['a prefault', z.string().prefault('x')],
+    ['unknown', z.unknown()],
+  ];
+
+  it.each(unknown)('%s', (_, schema) => {
+    const { validate, refused } = compileValidator(schema);
+    expect(refused).toMatch(/^\(root\)|^\.a/);
+    expect(validate('x')).toBe(NOT_SURE);
+  });
+
+  it('another zod version, or internals that are not where zod 4.6 keeps them', () => {
+    const string = z.string();
+    const newer = { _zod: { ...string._zod, version: { major: 4, minor: 7, patch: 0 } } } as unknown as z.ZodString;
+    expect(compileValidator(newer).refused).toMatch(/zod 4\.7/);
+    const broken = { _zod: { version: string._zod.version } } as unknown as z.ZodString;
+    expect(compileValidator(broken).refused).toMatch(/^\(root\): TypeError/);
+    expect(compileValidator(broken).validate('x')).toBe(NOT_SURE);
+  });
+
+  it('a recursive schema', () => {
+    const Tree: z.ZodType = z.object({ get children() { return z.array(Tree); } });
+    expect(compileValidator(Tree).refused).toMatch(/recursive/);
+  });
+});

@@ -101,7 +101,7 @@ const stageInput = (raw: unknown) => {
   const locale = parsed.locale ?? 'zh-CN';
   const { input, flags, suspiciousLink } = readMessage(parsed, policy, messagePatterns);
   const derived = deriveFacts(input, { now, policy, locale, suspiciousLink });
-  return { input, policy, now, locale, flags, suspiciousLink, facts: derived, matches: compiled.evaluateSync(derived) };
+  return { parsed, input, policy, now, locale, flags, suspiciousLink, facts: derived, matches: compiled.evaluateSync(derived) };
 };
 const stageInputs = (): ReturnType<typeof stageInput>[] => (staged ??= inputs.map(stageInput));
 
@@ -114,6 +114,14 @@ const rows: Row[] = [
   { group: 'decision only', name: 'json-rules-engine 7.3, new Engine per call', async: true, run: (i) => newEngine().run({ ...facts[i]! }), decide: (i) => decideByEngine(newEngine(), facts[i]!) },
   { group: 'decision only', name: 'hand-written TypeScript (the limit)', run: (i) => decideByHand(facts[i]!), decide: (i) => decideByHand(facts[i]!) },
   { group: 'stage', name: 'input validation (zod)', run: (i) => validateInput(inputs[i], noClock) },
+  {
+    group: 'stage',
+    name: 'message reading (the buyer\'s words, when there are any)',
+    run: (i) => {
+      const s = stageInputs()[i]!;
+      return readMessage(s.parsed, s.policy, messagePatterns);
+    },
+  },
   {
     group: 'stage',
     name: 'derived facts',

@@ -1,8 +1,8 @@
 import type { ClaimType, Defect, RefundReason } from '../schema/vocabulary.js';
 import { findLinks, type FoundLink } from './links.js';
-import { collapseSpaces, foldText, rewrite, squeeze, stripFields } from './normalize.js';
-import { toKey, type CompiledClaim, type CompiledPattern, type CompiledPatternFile, type CompiledPhrase, type MessagePatternSet } from './patterns.js';
-import { PhraseIndex } from './phrase-index.js';
+import { collapseSpaces, foldText, squeeze, stripFields, toWordKey, words } from './normalize.js';
+import type { CompiledClaim, CompiledPattern, CompiledPatternFile, MessagePatternSet } from './patterns.js';
+import type { KeyText } from './phrase-index.js';
 import { readSizesCm } from './sizes.js';
 
 export interface ClaimCandidate {
@@ -43,39 +43,55 @@ export interface BuyerMessageReading {
   note: string;
 }
 
-interface PreparedText {
-  file: CompiledPatternFile;
-  key: string;
-  squeezed: string;
-  sentinel: string;
+/**
+ * How a message's text is turned into what patterns are matched against. The reading below is the
+ * same whatever the reader; `fastReader` is the one used, test/message/differential.test.ts holds
+ * it to the plain one in reference.ts.
+ */
+export interface TextReader {
+  /** Every link in the NFKC text, as `findLinks` finds them. */
+  links(text: string, trustedDomains: readonly string[]): FoundLink[];
+  /** NFKC, traditional to simplified, lower case. */
+  fold(text: string): string;
+  /** Without the file's client tags and order-card fields. */
+  strip(text: string, file: CompiledPatternFile): string;
+  /** The key phrases are looked for in (rewritten, squeezed or split into words) and the squeezed text sizes are read from. */
+  prepare(stripped: string, file: CompiledPatternFile): { key: KeyText; squeezed: string };
 }
 
-const prepare = (folded: string, file: CompiledPatternFile): PreparedText => {
-  let text = folded;
-  for (const tag of file.tags) text = text.split(tag).join(' ');
-  text = stripFields(text, file.fields);
-  const key = toKey(text, file);
-  // for character files the key already is the rewritten, squeezed text
-  const squeezed = file.matching === 'characters' ? key : squeeze(rewrite(text, file.rewrite));
-  return { file, key, squeezed, sentinel: file.matching === 'characters' ? '|' : ' | ' };
+/** What masks put in place of a phrase: never part of a key, so no phrase is found across it. */
+export const sentinelOf = (file: CompiledPatternFile): string => (file.matching === 'characters' ? '|' : ' | ');
+
+/** Finds the phrases, tags and rewrites that occur with one pass over the text, and looks no further than those. */
+export const fastReader: TextReader = {
+  links: findLinks,
+  fold: foldText,
+  strip: (text, file) => stripFields(file.rewriters.tags.apply(text), file.fields),
+  prepare(stripped, file) {
+    const body = file.rewriters.rewrite.apply(stripped);
+    const squeezed = squeeze(body);
+    // for character files the key is the rewritten, squeezed text
+    const key = file.matching === 'characters' ? squeezed : file.rewriters.rewriteWords.apply(toWordKey(words(body)));
+    return { key: file.phraseIndex.scan(key, sentinelOf(file)), squeezed };
+  },
 };
 
-// The index of the pattern set being read with; set by interpretMessage, which runs synchronously.
-const indexes = new WeakMap<MessagePatternSet, PhraseIndex>();
-let active: PhraseIndex | undefined;
-const found = (key: string, phrases: readonly CompiledPhrase[] | undefined): CompiledPhrase[] =>
-  phrases === undefined ? [] : active ? active.find(key, phrases) : phrases.filter((p) => key.includes(p.key));
-const masked = (key: string, phrases: readonly CompiledPhrase[], sentinel: string): string =>
-  phrases.reduce((acc, p) => (acc.includes(p.key) ? acc.split(p.key).join(sentinel) : acc), key);
+interface PreparedText {
+  file: CompiledPatternFile;
+  key: KeyText;
+  squeezed: string;
+}
 
 /** The phrases that make a pattern match, or undefined when it does not. */
-const matchPattern = (pattern: CompiledPattern, key: string): string[] | undefined => {
-  if (found(key, pattern.none).length > 0) return undefined;
-  const any = found(key, pattern.any);
-  if (pattern.any !== undefined && any.length === 0) return undefined;
-  const groups = (pattern.all ?? []).map((group) => found(key, group));
-  if (groups.some((g) => g.length === 0)) return undefined;
-  return [...any, ...groups.flat()].map((p) => p.text);
+const matchPattern = (pattern: CompiledPattern, key: KeyText): string[] | undefined => {
+  // most patterns have no phrase in the message: whether a list has one is a lookup
+  if (pattern.any !== undefined && !key.has(pattern.any)) return undefined;
+  if (pattern.all !== undefined) for (const group of pattern.all) if (!key.has(group)) return undefined;
+  if (pattern.none !== undefined && key.has(pattern.none)) return undefined;
+  const hit: string[] = [];
+  if (pattern.any !== undefined) for (const p of key.found(pattern.any)) hit.push(p.text);
+  if (pattern.all !== undefined) for (const group of pattern.all) for (const p of key.found(group)) hit.push(p.text);
+  return hit;
 };
 
 interface ClaimScore {
@@ -90,20 +106,21 @@ interface ClaimScore {
 /** What else the message says that some patterns step back from (`notWith`). */
 const contextOf = (text: PreparedText): Set<'refund_reason' | 'question'> => {
   const context = new Set<'refund_reason' | 'question'>();
-  if (text.file.refund?.reasons.some((r) => found(text.key, r.any).length > 0)) context.add('refund_reason');
-  if (text.file.questions.some((q) => found(text.key, q.phrases).length > 0)) context.add('question');
+  if (text.file.refund?.reasons.some((r) => text.key.has(r.any))) context.add('refund_reason');
+  if (text.file.questions.some((q) => text.key.has(q.phrases))) context.add('question');
   return context;
 };
 
-const scoreClaim = (claim: CompiledClaim, text: PreparedText, context: ReadonlySet<'refund_reason' | 'question'>): ClaimScore => {
-  const ruledOutBy = found(text.key, claim.unless).map((p) => p.text);
-  if (ruledOutBy.length > 0) return { claim, score: 0, main: 0, phrases: [], ruledOutBy };
-  const key = masked(text.key, claim.mask, text.sentinel);
+/** How strongly the claim is said; undefined when it is neither said nor ruled out. */
+const scoreClaim = (claim: CompiledClaim, text: PreparedText, context: ReadonlySet<'refund_reason' | 'question'>): ClaimScore | undefined => {
+  if (text.key.has(claim.unless)) return { claim, score: 0, main: 0, phrases: [], ruledOutBy: text.key.found(claim.unless).map((p) => p.text) };
+  const key = text.key.masked(claim.mask);
+  if (!key.maySay(claim)) return undefined;
   let main = 0;
   let supporting = 0;
   const phrases: string[] = [];
-  for (const pattern of claim.patterns) {
-    if (pattern.notWith.some((c) => context.has(c))) continue;
+  patterns: for (const pattern of claim.patterns) {
+    for (const c of pattern.notWith) if (context.has(c)) continue patterns;
     const hit = matchPattern(pattern, key);
     if (hit === undefined) continue;
     if (pattern.supporting) supporting += pattern.weight;
@@ -112,10 +129,11 @@ const scoreClaim = (claim: CompiledClaim, text: PreparedText, context: ReadonlyS
     phrases.push(...hit);
   }
   // supporting words (退货, 怎么修) sharpen a claim but never make one alone
-  return main > 0 ? { claim, score: main + supporting, main, phrases: [...new Set(phrases)], ruledOutBy } : { claim, score: 0, main: 0, phrases: [], ruledOutBy };
+  return main > 0 ? { claim, score: main + supporting, main, phrases: [...new Set(phrases)], ruledOutBy: [] } : undefined;
 };
 
 interface FileDecision {
+  /** The claims said or ruled out, in the file's order. */
   scores: ClaimScore[];
   reading: 'read' | 'ambiguous' | 'none';
   chosen?: ClaimType;
@@ -126,7 +144,11 @@ interface FileDecision {
 const decide = (text: PreparedText): FileDecision => {
   const { minScore, margin, compatible } = text.file.decision;
   const context = contextOf(text);
-  const scores = text.file.claims.map((c) => scoreClaim(c, text, context));
+  const scores: ClaimScore[] = [];
+  for (const claim of text.file.claims) {
+    const score = scoreClaim(claim, text, context);
+    if (score !== undefined) scores.push(score);
+  }
   const eligible = scores.filter((s) => s.score >= minScore);
   const present = new Set(eligible.map((s) => s.claim.type));
   const standing = eligible.filter((s) => !s.claim.yieldsTo.some((t) => present.has(t)));
@@ -158,8 +180,8 @@ const readDefect = (texts: readonly PreparedText[], type: ClaimType): Defect | u
   for (const text of texts) {
     const claim = text.file.claims.find((c) => c.type === type);
     if (claim === undefined) continue;
-    const key = masked(text.key, claim.mask, text.sentinel);
-    const hit = claim.defects.find((d) => found(key, d.any).length > 0 && found(key, d.none).length === 0);
+    const key = text.key.masked(claim.mask);
+    const hit = claim.defects.find((d) => key.has(d.any) && !key.has(d.none));
     if (hit !== undefined) return hit.defect;
   }
   return undefined;
@@ -176,15 +198,15 @@ const readSize = (texts: readonly PreparedText[], type: ClaimType): number | und
 const readItemUnused = (text: PreparedText): boolean | undefined => {
   const spec = text.file.itemUnused;
   if (spec === undefined) return undefined;
-  const unused = found(text.key, spec.unused).length > 0;
-  const used = found(masked(text.key, spec.unused, text.sentinel), spec.used).length > 0;
+  const unused = text.key.has(spec.unused);
+  const used = text.key.masked(spec.unused).has(spec.used);
   return unused === used ? undefined : unused;
 };
 
 const readRefundReasons = (text: PreparedText): RefundReason[] => {
   const spec = text.file.refund;
-  if (spec === undefined || found(text.key, spec.intent).length === 0 || found(text.key, spec.unless).length > 0) return [];
-  return spec.reasons.filter((r) => found(text.key, r.any).length > 0).map((r) => r.reason);
+  if (spec === undefined || !text.key.has(spec.intent) || text.key.has(spec.unless)) return [];
+  return spec.reasons.filter((r) => text.key.has(r.any)).map((r) => r.reason);
 };
 
 const quote = (phrases: readonly string[]): string => phrases.map((p) => `"${p}"`).join(', ');
@@ -207,23 +229,24 @@ const describe = (r: Omit<BuyerMessageReading, 'note' | 'text' | 'links'>, rival
 
 /**
  * Reads a buyer's message with the given pattern files: the claim it states (or that it is
- * ambiguous, or states none), a refund reason, process questions and every link.
+ * ambiguous, or states none), a refund reason, process questions and every link. `reader` is
+ * for the differential tests; every caller reads with the default.
  * @example
  * const reading = interpretMessage('鞋边溢胶大概2毫米', patterns, ['taobao.com']);
  * reading.claim; // { type: 'quality', defect: 'glue_overflow', defectSizeCm: 0.2 }
  */
-export const interpretMessage = (message: string, patterns: MessagePatternSet, trustedDomains: readonly string[]): BuyerMessageReading => {
+export const interpretMessage = (message: string, patterns: MessagePatternSet, trustedDomains: readonly string[], reader: TextReader = fastReader): BuyerMessageReading => {
   const nfkc = message.normalize('NFKC');
-  const links = findLinks(nfkc, trustedDomains);
+  const links = reader.links(nfkc, trustedDomains);
   // links go before matching: a host or an id in a URL is not the buyer's words
   let withoutLinks = nfkc;
   for (const link of [...links].reverse()) withoutLinks = `${withoutLinks.slice(0, link.start)} ${withoutLinks.slice(link.end)}`;
-  const folded = foldText(withoutLinks);
-  let index = indexes.get(patterns);
-  if (index === undefined) indexes.set(patterns, (index = new PhraseIndex(patterns)));
-  index.reset();
-  active = index;
-  const texts = patterns.files.map((f) => prepare(folded, f));
+  const folded = reader.fold(withoutLinks);
+  const stripped = patterns.files.map((file) => reader.strip(folded, file));
+  const texts: PreparedText[] = patterns.files.map((file, i) => {
+    const { key, squeezed } = reader.prepare(stripped[i]!, file);
+    return { file, key, squeezed };
+  });
   const decisions = texts.map(decide);
 
   const candidates: ClaimCandidate[] = decisions.flatMap((d, i) =>
@@ -254,7 +277,7 @@ export const interpretMessage = (message: string, patterns: MessagePatternSet, t
     };
   }
   const refundReason = single(texts.map((t) => single(readRefundReasons(t))));
-  const questions = [...new Set(texts.flatMap((t) => t.file.questions.filter((q) => found(t.key, q.phrases).length > 0).map((q) => q.id)))];
+  const questions = [...new Set(texts.flatMap((t) => t.file.questions.filter((q) => t.key.has(q.phrases)).map((q) => q.id)))];
 
   const core = {
     reading,
@@ -265,7 +288,7 @@ export const interpretMessage = (message: string, patterns: MessagePatternSet, t
     questions,
   };
   // the text shown is what every pattern file saw in common: client tags and order-card fields gone
-  let shown = folded;
-  for (const file of patterns.files) shown = stripFields(file.tags.reduce((acc, tag) => acc.split(tag).join(' '), shown), file.fields);
+  let shown = stripped[0] ?? folded;
+  for (const file of patterns.files.slice(1)) shown = reader.strip(shown, file);
   return { text: collapseSpaces(shown), ...core, links, note: describe(core, rivals) };
 };

@@ -1,0 +1,127 @@
+/**
+ * An Aho–Corasick automaton over literal keys: one left-to-right pass over a text finds every
+ * occurrence of every key, however many keys there are (a message is looked up against thousands
+ * of phrases, of which a handful occur). Keys and texts are compared as UTF-16 code units, as
+ * `String.prototype.includes` compares them. No regular expression: nothing a shop writes is
+ * compiled into something that can backtrack.
+ */
+export class Automaton {
+  /**
+   * Each code unit that occurs in a key gets a small class number (0: in no key), so the root,
+   * where a scan spends most of its time, is one array read, and a character in no key is one
+   * array read that sends the scan back to the root.
+   */
+  private readonly classOf: Uint16Array | Uint32Array;
+  /** The root's transitions, by class (0: none). */
+  private readonly rootNext: Int32Array;
+  /** The other states' transitions: `childClass` / `childState` from `childStart[s]` to `childStart[s + 1]`, by class. */
+  private readonly childStart: Int32Array;
+  private readonly childClass: Uint32Array;
+  private readonly childState: Int32Array;
+  /** The state of the longest proper suffix of a state's string that is also a state. */
+  private readonly fail: Int32Array;
+  /** The keys ending at each state, its own and through failure links: `outIds` from `outStart[s]` to `outStart[s + 1]`. */
+  private readonly outStart: Int32Array;
+  private readonly outIds: Int32Array;
+  /** An empty key occurs in every text, as `includes('')` says. */
+  private readonly empty: readonly number[];
+  /** Key lengths, by key id. */
+  readonly lengths: readonly number[];
+
+  /** Keys are numbered by their index; a repeated key is reported under each of its ids. */
+  constructor(keys: readonly string[]) {
+    this.lengths = keys.map((k) => k.length);
+    const units = new Set<number>();
+    for (const key of keys) for (let i = 0; i < key.length; i++) units.add(key.charCodeAt(i));
+    // a class number fits in 16 bits unless the keys hold every one of the 65,536 code units
+    this.classOf = units.size < 0x10000 ? new Uint16Array(0x10000) : new Uint32Array(0x10000);
+    let classes = 0;
+    const next: Map<number, number>[] = [new Map()];
+    const out: number[][] = [[]];
+    const empty: number[] = [];
+    keys.forEach((key, id) => {
+      if (key === '') {
+        empty.push(id);
+        return;
+      }
+      let state = 0;
+      for (let i = 0; i < key.length; i++) {
+        const unit = key.charCodeAt(i);
+        const c = this.classOf[unit] || (this.classOf[unit] = ++classes);
+        let to = next[state]!.get(c);
+        if (to === undefined) {
+          to = next.length;
+          next.push(new Map());
+          out.push([]);
+          next[state]!.set(c, to);
+        }
+        state = to;
+      }
+      out[state]!.push(id);
+    });
+    this.empty = empty;
+
+    // breadth first, so a state's failure target and its outputs are complete before its children need them
+    const fail = new Int32Array(next.length);
+    const queue: number[] = [...next[0]!.values()];
+    for (let head = 0; head < queue.length; head++) {
+      const state = queue[head]!;
+      for (const [c, child] of next[state]!) {
+        let f = fail[state]!;
+        while (f !== 0 && !next[f]!.has(c)) f = fail[f]!;
+        fail[child] = next[f]!.get(c) ?? 0;
+        const inherited = out[fail[child]!]!;
+        if (inherited.length > 0) out[child] = [...out[child]!, ...inherited];
+        queue.push(child);
+      }
+    }
+    this.fail = fail;
+    this.outStart = new Int32Array(next.length + 1);
+    out.forEach((ids, state) => (this.outStart[state + 1] = this.outStart[state]! + ids.length));
+    this.outIds = Int32Array.from(out.flat());
+
+    this.rootNext = new Int32Array(classes + 1);
+    for (const [c, child] of next[0]!) this.rootNext[c] = child;
+    this.childStart = new Int32Array(next.length + 1);
+    next.forEach((children, state) => (this.childStart[state + 1] = this.childStart[state]! + (state === 0 ? 0 : children.size)));
+    this.childClass = new Uint32Array(this.childStart[next.length]!);
+    this.childState = new Int32Array(this.childStart[next.length]!);
+    next.forEach((children, state) => {
+      if (state === 0) return;
+      let k = this.childStart[state]!;
+      for (const [c, child] of children) {
+        this.childClass[k] = c;
+        this.childState[k++] = child;
+      }
+    });
+  }
+
+  /** The state after reading a character of class `c` (not 0) in `state`, failure links followed. */
+  private step(state: number, c: number): number {
+    const { childStart, childClass, childState, fail } = this;
+    for (let s = state; s !== 0; s = fail[s]!) {
+      for (let k = childStart[s]!, end = childStart[s + 1]!; k < end; k++) if (childClass[k] === c) return childState[k]!;
+    }
+    return this.rootNext[c]!;
+  }
+
+  /** Every key occurrence as `[id, end, id, end, ...]`, by end index (empty keys first, with end 0); `NONE` when there is none. */
+  matches(text: string): readonly number[] {
+    let hits: number[] | undefined;
+    for (const id of this.empty) (hits ??= []).push(id, 0);
+    const { classOf, outStart, outIds } = this;
+    let state = 0;
+    for (let i = 0; i < text.length; i++) {
+      const c = classOf[text.charCodeAt(i)]!;
+      if (c === 0) {
+        state = 0;
+        continue;
+      }
+      state = this.step(state, c);
+      for (let k = outStart[state]!, end = outStart[state + 1]!; k < end; k++) (hits ??= []).push(outIds[k]!, i + 1);
+    }
+    return hits ?? NONE;
+  }
+}
+
+const NONE: readonly number[] = Object.freeze([]);

@@ -1,12 +1,4 @@
-import { Converter } from 'opencc-js/t2cn';
-
-let toSimplified: ((text: string) => string) | undefined;
-
-/**
- * Traditional (Taiwan, with Taiwan phrases) to simplified, so one set of zh patterns serves both.
- * Built on first use: the dictionary takes a few milliseconds to load.
- */
-const simplify = (text: string): string => (toSimplified ??= Converter({ from: 'twp', to: 'cn' }))(text);
+import { simplify } from './simplify.js';
 
 /** Full-width forms to ASCII (ＡＢＣ１２３，：), then traditional to simplified, then lower case. */
 export const foldText = (text: string): string => simplify(text.normalize('NFKC')).toLowerCase();

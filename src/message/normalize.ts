@@ -3,36 +3,60 @@ import { simplify } from './simplify.js';
 /** Full-width forms to ASCII (ＡＢＣ１２３，：), then traditional to simplified, then lower case. */
 export const foldText = (text: string): string => simplify(text.normalize('NFKC')).toLowerCase();
 
-const isLetterOrDigit = (ch: string): boolean => /[\p{L}\p{N}]/u.test(ch);
+// 0 not yet known, 1 a letter or digit, 2 not: the regular expression costs more per character than the rest of the reading
+const letterOrDigit = new Uint8Array(0x10000);
+/** For one UTF-16 code unit: half of a surrogate pair is neither, as `/[\p{L}\p{N}]/u` says of it alone. */
+const isLetterOrDigit = (unit: number): boolean => {
+  let known = letterOrDigit[unit]!;
+  if (known === 0) letterOrDigit[unit] = known = /[\p{L}\p{N}]/u.test(String.fromCharCode(unit)) ? 1 : 2;
+  return known === 1;
+};
+/** NaN (before the start or past the end of a text) is no digit. */
+const isDigitUnit = (unit: number): boolean => unit >= 48 && unit <= 57;
 const isDigit = (ch: string | undefined): boolean => ch !== undefined && ch >= '0' && ch <= '9';
+const DOT = 46;
 
 /** Keeps letters and digits (and a decimal point between digits): spaces and punctuation split nothing in Chinese. */
 export const squeeze = (text: string): string => {
+  // the kept characters come in runs: one slice per run rather than one string per character
   let out = '';
+  let run = 0;
+  let lastKept = NaN;
   for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (isLetterOrDigit(ch)) out += ch;
-    else if (ch === '.' && isDigit(out[out.length - 1]) && isDigit(text[i + 1])) out += ch;
+    const unit = text.charCodeAt(i);
+    // a point is kept between the last kept character and the next one, both digits ("2 .5" gives 2.5)
+    if (isLetterOrDigit(unit) || (unit === DOT && isDigitUnit(lastKept) && isDigitUnit(text.charCodeAt(i + 1)))) {
+      lastKept = unit;
+      continue;
+    }
+    if (run < i) out += text.slice(run, i);
+    run = i + 1;
   }
-  return out;
+  return run === 0 ? text : run < text.length ? out + text.slice(run) : out;
 };
 
 /** Words joined so that `includes(' a  b ')` finds the whole-word phrase "a b" anywhere, even repeated. */
-export const toWordKey = (words: readonly string[]): string => words.map((w) => ` ${w} `).join('');
+export const toWordKey = (words: readonly string[]): string => {
+  let key = '';
+  for (const word of words) key += ` ${word} `;
+  return key;
+};
 
 /** Splits on everything that is not a letter or digit (a decimal point between digits stays). */
 export const words = (text: string): string[] => {
   const out: string[] = [];
-  let current = '';
+  let start = -1;
   for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (isLetterOrDigit(ch) || (ch === '.' && isDigit(current[current.length - 1]) && isDigit(text[i + 1]))) current += ch;
-    else if (current !== '') {
-      out.push(current);
-      current = '';
+    const unit = text.charCodeAt(i);
+    // a point right after a digit is inside that digit's word
+    if (isLetterOrDigit(unit) || (unit === DOT && isDigitUnit(text.charCodeAt(i - 1)) && isDigitUnit(text.charCodeAt(i + 1)))) {
+      if (start === -1) start = i;
+    } else if (start !== -1) {
+      out.push(text.slice(start, i));
+      start = -1;
     }
   }
-  if (current !== '') out.push(current);
+  if (start !== -1) out.push(text.slice(start));
   return out;
 };
 

@@ -127,11 +127,29 @@ export const isTrustedHost = (host: string, trustedDomains: readonly string[]): 
 };
 
 /**
+ * Whether any candidate could pass: one with a scheme holds `://`, and a bare one is kept only with
+ * a dot in its host, which is `.` or an ideographic dot between ASCII letters or digits (any other
+ * ideographic dot is no host character). Most messages have neither, and are not scanned further.
+ */
+const mayHoldLink = (text: string): boolean => {
+  if (text.includes('.') || text.includes('://')) return true;
+  for (let i = 0; i < text.length; i++) if (isDotBetweenAlnum(text, i)) return true;
+  return false;
+};
+
+/**
  * Every link in the text (NFKC-normalised), with its parsed host and whether it is trusted.
  * @example
  * findLinks('看这个 https://taobao.com.evil.cn/item', ['taobao.com'])[0]?.host; // 'taobao.com.evil.cn'
  */
-export const findLinks = (text: string, trustedDomains: readonly string[]): FoundLink[] => {
+export const findLinks = (text: string, trustedDomains: readonly string[]): FoundLink[] => (mayHoldLink(text) ? judgeCandidates(text, trustedDomains) : []);
+
+/**
+ * `findLinks` without first looking whether any candidate can pass: what it must return.
+ * @example
+ * judgeCandidates('看这个 https://taobao.com.evil.cn/item', ['taobao.com'])[0]?.trusted; // false
+ */
+export const judgeCandidates = (text: string, trustedDomains: readonly string[]): FoundLink[] => {
   const found: FoundLink[] = [];
   for (const c of candidates(text)) {
     const raw = text.slice(c.start, c.end);

@@ -1,5 +1,5 @@
 import { sentinelOf, type TextReader } from './interpret.js';
-import { findLinks } from './links.js';
+import { judgeCandidates } from './links.js';
 import { rewrite, stripFields } from './normalize.js';
 import type { CompiledPhrase, PhraseList } from './patterns.js';
 import { maskText, type KeyText } from './phrase-index.js';
@@ -58,14 +58,14 @@ class IncludesText implements KeyText {
 }
 
 /**
- * The reading's text handling without any shortcut: OpenCC on the whole text, every tag and
- * rewrite pair tried in turn, every phrase tested, every claim scored. The definition
- * `fastReader` must agree with, kept for the differential tests.
+ * The reading's text handling without any shortcut: every link candidate judged, OpenCC on the
+ * whole text, every tag and rewrite pair tried in turn, every phrase tested, every claim scored.
+ * The definition `fastReader` must agree with, kept for the differential tests.
  * @example
  * interpretMessage('鞋子開膠了', patterns, [], referenceReader).claim; // { type: 'quality', defect: 'unglued_edge' }
  */
 export const referenceReader: TextReader = {
-  links: findLinks,
+  links: judgeCandidates,
   fold: (text) => simplifyWhole(text.normalize('NFKC')).toLowerCase(),
   strip: (text, file) => stripFields(file.tags.reduce((acc, tag) => acc.split(tag).join(' '), text), file.fields),
   prepare(stripped, file) {

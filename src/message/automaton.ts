@@ -9,9 +9,10 @@ export class Automaton {
   /**
    * Each code unit that occurs in a key gets a small class number (0: in no key), so the root,
    * where a scan spends most of its time, is one array read, and a character in no key is one
-   * array read that sends the scan back to the root.
+   * array read that sends the scan back to the root. Kept by blocks of 256 code units, blocks
+   * without a key's unit sharing one block of zeros: a text's characters then hit few cache lines.
    */
-  private readonly classOf: Uint16Array | Uint32Array;
+  private readonly classBlocks: (Uint16Array | Uint32Array)[];
   /** The root's transitions, by class (0: none). */
   private readonly rootNext: Int32Array;
   /** The other states' transitions: `childClass` / `childState` from `childStart[s]` to `childStart[s + 1]`, by class. */
@@ -23,6 +24,11 @@ export class Automaton {
   /** The keys ending at each state, its own and through failure links: `outIds` from `outStart[s]` to `outStart[s + 1]`. */
   private readonly outStart: Int32Array;
   private readonly outIds: Int32Array;
+  /**
+   * The characters keys start with, when they are few (tags, some rewrites): no key occurs before
+   * the first of them, so a scan starts there, found by indexOf, which is many times faster.
+   */
+  private readonly firsts: readonly string[] | undefined;
   /** An empty key occurs in every text, as `includes('')` says. */
   private readonly empty: readonly number[];
   /** Key lengths, by key id. */
@@ -34,8 +40,15 @@ export class Automaton {
     const units = new Set<number>();
     for (const key of keys) for (let i = 0; i < key.length; i++) units.add(key.charCodeAt(i));
     // a class number fits in 16 bits unless the keys hold every one of the 65,536 code units
-    this.classOf = units.size < 0x10000 ? new Uint16Array(0x10000) : new Uint32Array(0x10000);
+    const Block = units.size < 0x10000 ? Uint16Array : Uint32Array;
+    const none = new Block(256);
+    const blocks = Array.from({ length: 256 }, () => none);
     let classes = 0;
+    for (const unit of units) {
+      if (blocks[unit >>> 8] === none) blocks[unit >>> 8] = new Block(256);
+      blocks[unit >>> 8]![unit & 0xff] = ++classes;
+    }
+    this.classBlocks = blocks;
     const next: Map<number, number>[] = [new Map()];
     const out: number[][] = [[]];
     const empty: number[] = [];
@@ -47,7 +60,7 @@ export class Automaton {
       let state = 0;
       for (let i = 0; i < key.length; i++) {
         const unit = key.charCodeAt(i);
-        const c = this.classOf[unit] || (this.classOf[unit] = ++classes);
+        const c = blocks[unit >>> 8]![unit & 0xff]!;
         let to = next[state]!.get(c);
         if (to === undefined) {
           to = next.length;
@@ -82,6 +95,8 @@ export class Automaton {
 
     this.rootNext = new Int32Array(classes + 1);
     for (const [c, child] of next[0]!) this.rootNext[c] = child;
+    const firsts = [...new Set(keys.filter((k) => k !== '').map((k) => k[0]!))];
+    this.firsts = firsts.length <= 8 ? firsts : undefined;
     this.childStart = new Int32Array(next.length + 1);
     next.forEach((children, state) => (this.childStart[state + 1] = this.childStart[state]! + (state === 0 ? 0 : children.size)));
     this.childClass = new Uint32Array(this.childStart[next.length]!);
@@ -89,18 +104,33 @@ export class Automaton {
     next.forEach((children, state) => {
       if (state === 0) return;
       let k = this.childStart[state]!;
-      for (const [c, child] of children) {
+      // by class, for a binary search among many children (the states near the root have dozens)
+      for (const [c, child] of [...children].sort(([a], [b]) => a - b)) {
         this.childClass[k] = c;
         this.childState[k++] = child;
       }
     });
   }
 
+  /** The child of `state` by class `c`, or 0. */
+  private child(state: number, c: number): number {
+    const { childClass } = this;
+    let lo = this.childStart[state]!;
+    let hi = this.childStart[state + 1]!;
+    while (hi - lo > 4) {
+      const mid = (lo + hi) >>> 1;
+      if (childClass[mid]! <= c) lo = mid;
+      else hi = mid;
+    }
+    for (; lo < hi; lo++) if (childClass[lo] === c) return this.childState[lo]!;
+    return 0;
+  }
+
   /** The state after reading a character of class `c` (not 0) in `state`, failure links followed. */
   private step(state: number, c: number): number {
-    const { childStart, childClass, childState, fail } = this;
-    for (let s = state; s !== 0; s = fail[s]!) {
-      for (let k = childStart[s]!, end = childStart[s + 1]!; k < end; k++) if (childClass[k] === c) return childState[k]!;
+    for (let s = state; s !== 0; s = this.fail[s]!) {
+      const to = this.child(s, c);
+      if (to !== 0) return to;
     }
     return this.rootNext[c]!;
   }
@@ -109,10 +139,19 @@ export class Automaton {
   matches(text: string): readonly number[] {
     let hits: number[] | undefined;
     for (const id of this.empty) (hits ??= []).push(id, 0);
-    const { classOf, outStart, outIds } = this;
+    const { classBlocks, outStart, outIds } = this;
+    let start = 0;
+    if (this.firsts !== undefined) {
+      start = text.length;
+      for (const first of this.firsts) {
+        const at = text.indexOf(first);
+        if (at !== -1 && at < start) start = at;
+      }
+    }
     let state = 0;
-    for (let i = 0; i < text.length; i++) {
-      const c = classOf[text.charCodeAt(i)]!;
+    for (let i = start; i < text.length; i++) {
+      const unit = text.charCodeAt(i);
+      const c = classBlocks[unit >>> 8]![unit & 0xff]!;
       if (c === 0) {
         state = 0;
         continue;

@@ -103,16 +103,18 @@ interface ClaimScore {
   ruledOutBy: string[];
 }
 
+type Context = ReadonlySet<'refund_reason' | 'question'>;
+
 /** What else the message says that some patterns step back from (`notWith`). */
-const contextOf = (text: PreparedText): Set<'refund_reason' | 'question'> => {
+const contextOf = (text: PreparedText): Context => {
   const context = new Set<'refund_reason' | 'question'>();
   if (text.file.refund?.reasons.some((r) => text.key.has(r.any))) context.add('refund_reason');
   if (text.file.questions.some((q) => text.key.has(q.phrases))) context.add('question');
   return context;
 };
 
-/** How strongly the claim is said; undefined when it is neither said nor ruled out. */
-const scoreClaim = (claim: CompiledClaim, text: PreparedText, context: ReadonlySet<'refund_reason' | 'question'>): ClaimScore | undefined => {
+/** How strongly the claim is said; undefined when it is neither said nor ruled out. `context` is asked only for a pattern with `notWith`. */
+const scoreClaim = (claim: CompiledClaim, text: PreparedText, context: () => Context): ClaimScore | undefined => {
   if (text.key.has(claim.unless)) return { claim, score: 0, main: 0, phrases: [], ruledOutBy: text.key.found(claim.unless).map((p) => p.text) };
   const key = text.key.masked(claim.mask);
   if (!key.maySay(claim)) return undefined;
@@ -120,7 +122,7 @@ const scoreClaim = (claim: CompiledClaim, text: PreparedText, context: ReadonlyS
   let supporting = 0;
   const phrases: string[] = [];
   patterns: for (const pattern of claim.patterns) {
-    for (const c of pattern.notWith) if (context.has(c)) continue patterns;
+    for (const c of pattern.notWith) if (context().has(c)) continue patterns;
     const hit = matchPattern(pattern, key);
     if (hit === undefined) continue;
     if (pattern.supporting) supporting += pattern.weight;
@@ -143,12 +145,15 @@ interface FileDecision {
 
 const decide = (text: PreparedText): FileDecision => {
   const { minScore, margin, compatible } = text.file.decision;
-  const context = contextOf(text);
+  let context: Context | undefined;
+  const getContext = (): Context => (context ??= contextOf(text));
   const scores: ClaimScore[] = [];
   for (const claim of text.file.claims) {
-    const score = scoreClaim(claim, text, context);
+    const score = scoreClaim(claim, text, getContext);
     if (score !== undefined) scores.push(score);
   }
+  // what most files say of most messages
+  if (scores.length === 0) return { scores, reading: 'none', rivals: [] };
   const eligible = scores.filter((s) => s.score >= minScore);
   const present = new Set(eligible.map((s) => s.claim.type));
   const standing = eligible.filter((s) => !s.claim.yieldsTo.some((t) => present.has(t)));
@@ -171,9 +176,15 @@ const decide = (text: PreparedText): FileDecision => {
   return { scores, reading: 'ambiguous', rivals: [first.claim.type, second.claim.type] };
 };
 
+/** The one value given (however often), or undefined when there is none or more than one. */
 const single = <T>(values: readonly (T | undefined)[]): T | undefined => {
-  const distinct = [...new Set(values.filter((v): v is T => v !== undefined))];
-  return distinct.length === 1 ? distinct[0] : undefined;
+  let one: T | undefined;
+  for (const value of values) {
+    if (value === undefined || value === one) continue;
+    if (one !== undefined) return undefined;
+    one = value;
+  }
+  return one;
 };
 
 const readDefect = (texts: readonly PreparedText[], type: ClaimType): Defect | undefined => {
@@ -249,15 +260,19 @@ export const interpretMessage = (message: string, patterns: MessagePatternSet, t
   });
   const decisions = texts.map(decide);
 
-  const candidates: ClaimCandidate[] = decisions.flatMap((d, i) =>
-    d.scores.filter((s) => s.score > 0).map((s) => ({ type: s.claim.type, score: s.score, phrases: s.phrases, file: texts[i]!.file.source })),
-  );
+  const candidates: ClaimCandidate[] = [];
+  const ruledOut: RuledOutClaim[] = [];
+  const chosen: ClaimType[] = [];
+  decisions.forEach((d, i) => {
+    const file = texts[i]!.file.source;
+    for (const s of d.scores) {
+      if (s.score > 0) candidates.push({ type: s.claim.type, score: s.score, phrases: s.phrases, file });
+      if (s.ruledOutBy.length > 0) ruledOut.push({ type: s.claim.type, phrases: s.ruledOutBy, file });
+    }
+    if (d.chosen !== undefined && !chosen.includes(d.chosen)) chosen.push(d.chosen);
+  });
   candidates.sort((a, b) => b.score - a.score);
-  const ruledOut: RuledOutClaim[] = decisions.flatMap((d, i) =>
-    d.scores.filter((s) => s.ruledOutBy.length > 0).map((s) => ({ type: s.claim.type, phrases: s.ruledOutBy, file: texts[i]!.file.source })),
-  );
 
-  const chosen = [...new Set(decisions.flatMap((d) => (d.chosen === undefined ? [] : [d.chosen])))];
   const anyAmbiguous = decisions.some((d) => d.reading === 'ambiguous');
   const reading: BuyerMessageReading['reading'] = anyAmbiguous || chosen.length > 1 ? 'ambiguous' : chosen.length === 1 ? 'read' : 'none';
   const rivalTypes = anyAmbiguous ? decisions.flatMap((d) => d.rivals) : chosen;
@@ -277,7 +292,8 @@ export const interpretMessage = (message: string, patterns: MessagePatternSet, t
     };
   }
   const refundReason = single(texts.map((t) => single(readRefundReasons(t))));
-  const questions = [...new Set(texts.flatMap((t) => t.file.questions.filter((q) => t.key.has(q.phrases)).map((q) => q.id)))];
+  const questions: string[] = [];
+  for (const t of texts) for (const q of t.file.questions) if (!questions.includes(q.id) && t.key.has(q.phrases)) questions.push(q.id);
 
   const core = {
     reading,
@@ -288,7 +304,8 @@ export const interpretMessage = (message: string, patterns: MessagePatternSet, t
     questions,
   };
   // the text shown is what every pattern file saw in common: client tags and order-card fields gone
-  let shown = stripped[0] ?? folded;
-  for (const file of patterns.files.slice(1)) shown = reader.strip(shown, file);
+  // (where the files before stripped nothing, this file's own stripped text is that already)
+  let shown = folded;
+  patterns.files.forEach((file, i) => (shown = shown === folded ? stripped[i]! : reader.strip(shown, file)));
   return { text: collapseSpaces(shown), ...core, links, note: describe(core, rivals) };
 };

@@ -133,7 +133,7 @@ export const isTrustedHost = (host: string, trustedDomains: readonly string[]): 
  */
 const mayHoldLink = (text: string): boolean => {
   if (text.includes('.') || text.includes('://')) return true;
-  for (let i = 0; i < text.length; i++) if (isDotBetweenAlnum(text, i)) return true;
+  for (const dot of IDEOGRAPHIC_DOTS) for (let i = text.indexOf(dot); i !== -1; i = text.indexOf(dot, i + 1)) if (isDotBetweenAlnum(text, i)) return true;
   return false;
 };
 

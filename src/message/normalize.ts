@@ -60,7 +60,24 @@ export const words = (text: string): string[] => {
   return out;
 };
 
-export const collapseSpaces = (text: string): string => text.replace(/\s+/g, ' ').trim();
+// as for letterOrDigit: 0 not yet known, 1 white space (what \s and trim() take), 2 not
+const whiteSpace = new Uint8Array(0x10000);
+const isWhiteSpace = (unit: number): boolean => {
+  let known = whiteSpace[unit]!;
+  if (known === 0) whiteSpace[unit] = known = /\s/.test(String.fromCharCode(unit)) ? 1 : 2;
+  return known === 1;
+};
+
+/** Every run of white space becomes one space, none at either end. */
+export const collapseSpaces = (text: string): string => {
+  // most texts have nothing to collapse: single spaces between words, none at the ends
+  const last = text.length - 1;
+  for (let i = 0; i <= last; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit === 32 ? i === 0 || i === last || text.charCodeAt(i + 1) === 32 : isWhiteSpace(unit)) return text.replace(/\s+/g, ' ').trim();
+  }
+  return text;
+};
 
 /** Characters an order card's value is made of: ids, amounts, dates and times (a space only between digits). */
 const isFieldValueChar = (ch: string): boolean => isDigit(ch) || '.:-/¥$元年月日时分秒'.includes(ch);

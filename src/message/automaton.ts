@@ -21,6 +21,13 @@ export class Automaton {
   private readonly childState: Int32Array;
   /** The state of the longest proper suffix of a state's string that is also a state. */
   private readonly fail: Int32Array;
+  /**
+   * For an automaton with few states and classes (every file's tags and rewrites, a words file's
+   * phrases): the transition of every state by every class, failure links already followed, so a
+   * character costs one array read. Indexed by `state * width + class`.
+   */
+  private readonly delta: Int32Array | undefined;
+  private readonly width: number;
   /** The keys ending at each state, its own and through failure links: `outIds` from `outStart[s]` to `outStart[s + 1]`. */
   private readonly outStart: Int32Array;
   private readonly outIds: Int32Array;
@@ -95,6 +102,17 @@ export class Automaton {
 
     this.rootNext = new Int32Array(classes + 1);
     for (const [c, child] of next[0]!) this.rootNext[c] = child;
+    this.width = classes + 1;
+    if (next.length * this.width <= DENSE_LIMIT) {
+      const delta = new Int32Array(next.length * this.width);
+      delta.set(this.rootNext);
+      // breadth first: a state's failure target is shallower, so its row is complete
+      for (const state of queue) {
+        delta.copyWithin(state * this.width, fail[state]! * this.width, (fail[state]! + 1) * this.width);
+        for (const [c, child] of next[state]!) delta[state * this.width + c] = child;
+      }
+      this.delta = delta;
+    }
     const firsts = [...new Set(keys.filter((k) => k !== '').map((k) => k[0]!))];
     this.firsts = firsts.length <= 8 ? firsts : undefined;
     this.childStart = new Int32Array(next.length + 1);
@@ -137,9 +155,6 @@ export class Automaton {
 
   /** Every key occurrence as `[id, end, id, end, ...]`, by end index (empty keys first, with end 0); `NONE` when there is none. */
   matches(text: string): readonly number[] {
-    let hits: number[] | undefined;
-    for (const id of this.empty) (hits ??= []).push(id, 0);
-    const { classBlocks, outStart, outIds } = this;
     let start = 0;
     if (this.firsts !== undefined) {
       start = text.length;
@@ -148,19 +163,37 @@ export class Automaton {
         if (at !== -1 && at < start) start = at;
       }
     }
+    const hits: number[] = [];
+    for (const id of this.empty) hits.push(id, 0);
+    // two loops, each of which only ever sees one kind of automaton, so each is compiled for it
+    if (this.delta !== undefined) this.scanDense(text, start, this.delta, hits);
+    else this.scanSparse(text, start, hits);
+    return hits.length === 0 ? NONE : hits;
+  }
+
+  private scanDense(text: string, start: number, delta: Int32Array, hits: number[]): void {
+    const { classBlocks, outStart, outIds, width } = this;
     let state = 0;
     for (let i = start; i < text.length; i++) {
       const unit = text.charCodeAt(i);
       const c = classBlocks[unit >>> 8]![unit & 0xff]!;
-      if (c === 0) {
-        state = 0;
-        continue;
-      }
-      state = this.step(state, c);
-      for (let k = outStart[state]!, end = outStart[state + 1]!; k < end; k++) (hits ??= []).push(outIds[k]!, i + 1);
+      state = c === 0 ? 0 : delta[state * width + c]!;
+      for (let k = outStart[state]!, end = outStart[state + 1]!; k < end; k++) hits.push(outIds[k]!, i + 1);
     }
-    return hits ?? NONE;
+  }
+
+  private scanSparse(text: string, start: number, hits: number[]): void {
+    const { classBlocks, outStart, outIds } = this;
+    let state = 0;
+    for (let i = start; i < text.length; i++) {
+      const unit = text.charCodeAt(i);
+      const c = classBlocks[unit >>> 8]![unit & 0xff]!;
+      state = c === 0 ? 0 : this.step(state, c);
+      for (let k = outStart[state]!, end = outStart[state + 1]!; k < end; k++) hits.push(outIds[k]!, i + 1);
+    }
   }
 }
 
 const NONE: readonly number[] = Object.freeze([]);
+/** Transitions kept for every state and class when they fit in 4 MB (a words file's phrases need about 1). */
+const DENSE_LIMIT = 1 << 20;

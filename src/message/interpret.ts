@@ -1,6 +1,6 @@
 import type { ClaimType, Defect, RefundReason } from '../schema/vocabulary.js';
 import { findLinks, type FoundLink } from './links.js';
-import { collapseSpaces, foldText, squeeze, stripFields, toWordKey, words } from './normalize.js';
+import { collapseSpaces, foldText, squeeze, stripFields, wordKey } from './normalize.js';
 import type { CompiledClaim, CompiledPattern, CompiledPatternFile, MessagePatternSet } from './patterns.js';
 import type { KeyText } from './phrase-index.js';
 import { readSizesCm } from './sizes.js';
@@ -55,8 +55,8 @@ export interface TextReader {
   fold(text: string): string;
   /** Without the file's client tags and order-card fields. */
   strip(text: string, file: CompiledPatternFile): string;
-  /** The key phrases are looked for in (rewritten, squeezed or split into words) and the squeezed text sizes are read from. */
-  prepare(stripped: string, file: CompiledPatternFile): { key: KeyText; squeezed: string };
+  /** The key phrases are looked for in (rewritten, squeezed or split into words), and the squeezed text sizes are read from (asked only then). */
+  prepare(stripped: string, file: CompiledPatternFile): { key: KeyText; squeezed: () => string };
 }
 
 /** What masks put in place of a phrase: never part of a key, so no phrase is found across it. */
@@ -69,17 +69,18 @@ export const fastReader: TextReader = {
   strip: (text, file) => stripFields(file.rewriters.tags.apply(text), file.fields),
   prepare(stripped, file) {
     const body = file.rewriters.rewrite.apply(stripped);
-    const squeezed = squeeze(body);
+    const sentinel = sentinelOf(file);
+    if (file.matching === 'words') return { key: file.phraseIndex.scan(file.rewriters.rewriteWords.apply(wordKey(body)), sentinel), squeezed: () => squeeze(body) };
     // for character files the key is the rewritten, squeezed text
-    const key = file.matching === 'characters' ? squeezed : file.rewriters.rewriteWords.apply(toWordKey(words(body)));
-    return { key: file.phraseIndex.scan(key, sentinelOf(file)), squeezed };
+    const key = squeeze(body);
+    return { key: file.phraseIndex.scan(key, sentinel), squeezed: () => key };
   },
 };
 
 interface PreparedText {
   file: CompiledPatternFile;
   key: KeyText;
-  squeezed: string;
+  squeezed: () => string;
 }
 
 /** The phrases that make a pattern match, or undefined when it does not. */
@@ -201,7 +202,7 @@ const readDefect = (texts: readonly PreparedText[], type: ClaimType): Defect | u
 const readSize = (texts: readonly PreparedText[], type: ClaimType): number | undefined => {
   const sizes = texts
     .filter((t) => t.file.claims.some((c) => c.type === type && c.readsSize))
-    .flatMap((t) => readSizesCm(t.squeezed, t.file.sizeUnits));
+    .flatMap((t) => readSizesCm(t.squeezed(), t.file.sizeUnits));
   // the largest stated size: the buyer's side of a doubt about the tolerance
   return sizes.length === 0 ? undefined : Math.max(...sizes);
 };

@@ -42,14 +42,18 @@ export const toWordKey = (words: readonly string[]): string => {
   return key;
 };
 
+/** Whether the code unit at `i` belongs to a word: a letter or digit, or a point right after a digit (so inside its word) and before one. */
+const inWord = (text: string, i: number): boolean => {
+  const unit = text.charCodeAt(i);
+  return isLetterOrDigit(unit) || (unit === DOT && isDigitUnit(text.charCodeAt(i - 1)) && isDigitUnit(text.charCodeAt(i + 1)));
+};
+
 /** Splits on everything that is not a letter or digit (a decimal point between digits stays). */
 export const words = (text: string): string[] => {
   const out: string[] = [];
   let start = -1;
   for (let i = 0; i < text.length; i++) {
-    const unit = text.charCodeAt(i);
-    // a point right after a digit is inside that digit's word
-    if (isLetterOrDigit(unit) || (unit === DOT && isDigitUnit(text.charCodeAt(i - 1)) && isDigitUnit(text.charCodeAt(i + 1)))) {
+    if (inWord(text, i)) {
       if (start === -1) start = i;
     } else if (start !== -1) {
       out.push(text.slice(start, i));
@@ -58,6 +62,21 @@ export const words = (text: string): string[] => {
   }
   if (start !== -1) out.push(text.slice(start));
   return out;
+};
+
+/** `toWordKey(words(text))`, without the list in between. */
+export const wordKey = (text: string): string => {
+  let key = '';
+  let start = -1;
+  for (let i = 0; i < text.length; i++) {
+    if (inWord(text, i)) {
+      if (start === -1) start = i;
+    } else if (start !== -1) {
+      key += ` ${text.slice(start, i)} `;
+      start = -1;
+    }
+  }
+  return start === -1 ? key : `${key} ${text.slice(start)} `;
 };
 
 // as for letterOrDigit: 0 not yet known, 1 white space (what \s and trim() take), 2 not

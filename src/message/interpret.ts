@@ -285,28 +285,28 @@ export const interpretMessage = (message: string, patterns: MessagePatternSet, t
     const defect = readDefect(texts, type);
     const defectSizeCm = readSize(texts, type);
     const itemUnused = single(texts.map(readItemUnused));
-    claim = {
-      type,
-      ...(defect === undefined ? {} : { defect }),
-      ...(defectSizeCm === undefined ? {} : { defectSizeCm }),
-      ...(itemUnused === undefined ? {} : { itemUnused }),
-    };
+    // fields absent rather than undefined; set one by one, as spreading optional parts costs many times more
+    claim = { type };
+    if (defect !== undefined) claim.defect = defect;
+    if (defectSizeCm !== undefined) claim.defectSizeCm = defectSizeCm;
+    if (itemUnused !== undefined) claim.itemUnused = itemUnused;
   }
   const refundReason = single(texts.map((t) => single(readRefundReasons(t))));
   const questions: string[] = [];
   for (const t of texts) for (const q of t.file.questions) if (!questions.includes(q.id) && t.key.has(q.phrases)) questions.push(q.id);
 
-  const core = {
-    reading,
-    ...(claim === undefined ? {} : { claim }),
-    ...(refundReason === undefined ? {} : { refundReason }),
-    candidates,
-    ruledOut,
-    questions,
-  };
   // the text shown is what every pattern file saw in common: client tags and order-card fields gone
   // (where the files before stripped nothing, this file's own stripped text is that already)
   let shown = folded;
   patterns.files.forEach((file, i) => (shown = shown === folded ? stripped[i]! : reader.strip(shown, file)));
-  return { text: collapseSpaces(shown), ...core, links, note: describe(core, rivals) };
+  // in the order a reading is shown, optional fields absent rather than undefined
+  const result = { text: collapseSpaces(shown), reading } as BuyerMessageReading;
+  if (claim !== undefined) result.claim = claim;
+  if (refundReason !== undefined) result.refundReason = refundReason;
+  result.candidates = candidates;
+  result.ruledOut = ruledOut;
+  result.questions = questions;
+  result.links = links;
+  result.note = describe(result, rivals);
+  return result;
 };

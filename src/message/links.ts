@@ -175,7 +175,7 @@ export const judgeCandidates = (text: string, trustedDomains: readonly string[])
           : url.port !== ''
             ? 'port'
             : undefined;
-    found.push({ text: raw, host, trusted: reason === undefined, ...(reason === undefined ? {} : { reason }), start: c.start, end: c.end });
+    found.push(reason === undefined ? { text: raw, host, trusted: true, start: c.start, end: c.end } : { text: raw, host, trusted: false, reason, start: c.start, end: c.end });
   }
   return found;
 };

@@ -1,6 +1,6 @@
 import type { ClaimType, Defect, RefundReason } from '../schema/vocabulary.js';
 import { findLinks, type FoundLink } from './links.js';
-import { collapseSpaces, foldText, squeeze, stripFields, wordKey } from './normalize.js';
+import { collapseSpaces, foldNormalized, foldText, squeeze, stripFields, wordKey } from './normalize.js';
 import type { CompiledClaim, CompiledPattern, CompiledPatternFile, MessagePatternSet } from './patterns.js';
 import type { KeyText } from './phrase-index.js';
 import { readSizesCm } from './sizes.js';
@@ -51,8 +51,8 @@ export interface BuyerMessageReading {
 export interface TextReader {
   /** Every link in the NFKC text, as `findLinks` finds them. */
   links(text: string, trustedDomains: readonly string[]): FoundLink[];
-  /** NFKC, traditional to simplified, lower case. */
-  fold(text: string): string;
+  /** NFKC, traditional to simplified, lower case; `isNfkc` when the text is in NFKC already. */
+  fold(text: string, isNfkc: boolean): string;
   /** Without the file's client tags and order-card fields. */
   strip(text: string, file: CompiledPatternFile): string;
   /** The key phrases are looked for in (rewritten, squeezed or split into words), and the squeezed text sizes are read from (asked only then). */
@@ -65,7 +65,7 @@ export const sentinelOf = (file: CompiledPatternFile): string => (file.matching 
 /** Finds the phrases, tags and rewrites that occur with one pass over the text, and looks no further than those. */
 export const fastReader: TextReader = {
   links: findLinks,
-  fold: foldText,
+  fold: (text, isNfkc) => (isNfkc ? foldNormalized(text) : foldText(text)),
   strip: (text, file) => stripFields(file.rewriters.tags.apply(text), file.fields),
   prepare(stripped, file) {
     const body = file.rewriters.rewrite.apply(stripped);
@@ -200,9 +200,8 @@ const readDefect = (texts: readonly PreparedText[], type: ClaimType): Defect | u
 };
 
 const readSize = (texts: readonly PreparedText[], type: ClaimType): number | undefined => {
-  const sizes = texts
-    .filter((t) => t.file.claims.some((c) => c.type === type && c.readsSize))
-    .flatMap((t) => readSizesCm(t.squeezed(), t.file.sizeUnits));
+  const sizes: number[] = [];
+  for (const t of texts) if (t.file.claims.some((c) => c.type === type && c.readsSize)) sizes.push(...readSizesCm(t.squeezed(), t.file.sizeUnits));
   // the largest stated size: the buyer's side of a doubt about the tolerance
   return sizes.length === 0 ? undefined : Math.max(...sizes);
 };
@@ -221,7 +220,7 @@ const readRefundReasons = (text: PreparedText): RefundReason[] => {
   return spec.reasons.filter((r) => text.key.has(r.any)).map((r) => r.reason);
 };
 
-const quote = (phrases: readonly string[]): string => phrases.map((p) => `"${p}"`).join(', ');
+const quote = (phrases: readonly string[]): string => (phrases.length === 0 ? '' : `"${phrases.join('", "')}"`);
 
 const describe = (r: Omit<BuyerMessageReading, 'note' | 'text' | 'links'>, rivals: readonly ClaimCandidate[]): string => {
   const parts: string[] = [];
@@ -253,7 +252,8 @@ export const interpretMessage = (message: string, patterns: MessagePatternSet, t
   // links go before matching: a host or an id in a URL is not the buyer's words
   let withoutLinks = nfkc;
   for (const link of [...links].reverse()) withoutLinks = `${withoutLinks.slice(0, link.start)} ${withoutLinks.slice(link.end)}`;
-  const folded = reader.fold(withoutLinks);
+  // without links the text is the NFKC message itself
+  const folded = reader.fold(withoutLinks, links.length === 0);
   const stripped = patterns.files.map((file) => reader.strip(folded, file));
   const texts: PreparedText[] = patterns.files.map((file, i) => {
     const { key, squeezed } = reader.prepare(stripped[i]!, file);

@@ -1,7 +1,10 @@
 import { simplify } from './simplify.js';
 
 /** Full-width forms to ASCII (ＡＢＣ１２３，：), then traditional to simplified, then lower case. */
-export const foldText = (text: string): string => simplify(text.normalize('NFKC')).toLowerCase();
+export const foldText = (text: string): string => foldNormalized(text.normalize('NFKC'));
+
+/** `foldText` of a text already in NFKC, which normalizing again leaves as it is (NFKC is idempotent). */
+export const foldNormalized = (nfkc: string): string => simplify(nfkc).toLowerCase();
 
 // 0 not yet known, 1 a letter or digit, 2 not: the regular expression costs more per character than the rest of the reading
 const letterOrDigit = new Uint8Array(0x10000);

@@ -14,25 +14,26 @@ export class Rewriter {
     this.froms = new Automaton(pairs.map(([from]) => from));
   }
 
-  /** The pairs whose `from` occurs (1), or undefined when none does. */
-  private occurring(text: string): Uint8Array | undefined {
+  /** The numbers, in order, of the pairs after `after` whose `from` occurs in the text. */
+  private occurring(text: string, after: number): number[] {
     const hits = this.froms.matches(text);
-    if (hits.length === 0) return undefined;
-    const found = new Uint8Array(this.pairs.length);
-    for (let k = 0; k < hits.length; k += 2) found[hits[k]!] = 1;
-    return found;
+    const pairs: number[] = [];
+    for (let k = 0; k < hits.length; k += 2) if (hits[k]! > after && !pairs.includes(hits[k]!)) pairs.push(hits[k]!);
+    return pairs.sort((a, b) => a - b);
   }
 
   apply(text: string): string {
-    let found = this.occurring(text);
     let out = text;
-    for (let i = 0; found !== undefined && i < this.pairs.length; i++) {
-      if (found[i] !== 1) continue;
+    let pending = this.occurring(out, -1);
+    for (let k = 0; k < pending.length; k++) {
+      const i = pending[k]!;
       const [from, to] = this.pairs[i]!;
       const next = out.split(from).join(to);
       if (next === out) continue;
       out = next;
-      found = this.occurring(out);
+      // the replacement may have made or unmade a later pair's `from`
+      pending = this.occurring(out, i);
+      k = -1;
     }
     return out;
   }

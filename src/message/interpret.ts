@@ -108,17 +108,21 @@ type Context = ReadonlySet<'refund_reason' | 'question'>;
 
 /** What else the message says that some patterns step back from (`notWith`). */
 const contextOf = (text: PreparedText): Context => {
+  const { refund, questions, questionPhrases } = text.file;
   const context = new Set<'refund_reason' | 'question'>();
-  if (text.file.refund?.reasons.some((r) => text.key.has(r.any))) context.add('refund_reason');
-  if (text.file.questions.some((q) => text.key.has(q.phrases))) context.add('question');
+  if (refund !== undefined && text.key.mayHave(refund.reasonPhrases) && refund.reasons.some((r) => text.key.has(r.any))) context.add('refund_reason');
+  if (text.key.mayHave(questionPhrases) && questions.some((q) => text.key.has(q.phrases))) context.add('question');
   return context;
 };
 
 /** How strongly the claim is said; undefined when it is neither said nor ruled out. `context` is asked only for a pattern with `notWith`. */
 const scoreClaim = (claim: CompiledClaim, text: PreparedText, context: () => Context): ClaimScore | undefined => {
+  // most claims are not said in a given message, nor ruled out, nor masked
+  if (!text.key.mayHave(claim.concerns)) return undefined;
   if (text.key.has(claim.unless)) return { claim, score: 0, main: 0, phrases: [], ruledOutBy: text.key.found(claim.unless).map((p) => p.text) };
   const key = text.key.masked(claim.mask);
-  if (!key.maySay(claim)) return undefined;
+  // every pattern needs one of the claim's triggers
+  if (!key.mayHave(claim.triggers)) return undefined;
   let main = 0;
   let supporting = 0;
   const phrases: string[] = [];
@@ -293,7 +297,9 @@ export const interpretMessage = (message: string, patterns: MessagePatternSet, t
   }
   const refundReason = single(texts.map((t) => single(readRefundReasons(t))));
   const questions: string[] = [];
-  for (const t of texts) for (const q of t.file.questions) if (!questions.includes(q.id) && t.key.has(q.phrases)) questions.push(q.id);
+  for (const t of texts) {
+    if (t.key.mayHave(t.file.questionPhrases)) for (const q of t.file.questions) if (!questions.includes(q.id) && t.key.has(q.phrases)) questions.push(q.id);
+  }
 
   // the text shown is what every pattern file saw in common: client tags and order-card fields gone
   // (where the files before stripped nothing, this file's own stripped text is that already)

@@ -42,6 +42,8 @@ export interface CompiledClaim {
   patterns: CompiledPattern[];
   /** Phrases one of which must occur (in the masked text) for any pattern to match: without one, the claim is not said. */
   triggers: PhraseList;
+  /** The `unless`, `mask` and trigger phrases: without one of them the claim is neither said nor ruled out. */
+  concerns: PhraseList;
   mask: PhraseList;
   unless: PhraseList;
   yieldsTo: ClaimType[];
@@ -63,8 +65,10 @@ export interface CompiledPatternFile {
   decision: { minScore: number; margin: number; compatible: ClaimType[][] };
   sizeUnits: SizeUnit[];
   itemUnused: { unused: PhraseList; used: PhraseList } | undefined;
-  refund: { intent: PhraseList; unless: PhraseList; reasons: { reason: RefundReason; any: PhraseList }[] } | undefined;
+  refund: { intent: PhraseList; unless: PhraseList; reasons: { reason: RefundReason; any: PhraseList }[]; reasonPhrases: PhraseList } | undefined;
   questions: { id: string; phrases: PhraseList }[];
+  /** Every question's phrases: without one of them the message asks none. */
+  questionPhrases: PhraseList;
   /** Every phrase key and list of the file, for finding which occur with one pass over a text. */
   phraseIndex: PhraseIndex;
   /** `strip.tags` (each replaced by a space), `rewrite` and `rewriteWords`, applying only the pairs that occur. */
@@ -124,13 +128,17 @@ const compileFile = (file: MessagePatternFile, source: string, issues: TriageIss
       supporting: p.supporting,
       notWith: p.notWith ?? [],
     }));
+    // a pattern needs one of its `any` phrases, or without `any`, one of its first `all` group
+    const triggers = register(patterns.flatMap((p) => (p.any ?? p.all?.[0])?.phrases ?? []));
+    const mask = list(claim.mask, [...at, 'mask']);
+    const unless = list(claim.unless, [...at, 'unless']);
     return {
       type: type as ClaimType,
       patterns,
-      // a pattern needs one of its `any` phrases, or without `any`, one of its first `all` group
-      triggers: register(patterns.flatMap((p) => (p.any ?? p.all?.[0])?.phrases ?? [])),
-      mask: list(claim.mask, [...at, 'mask']),
-      unless: list(claim.unless, [...at, 'unless']),
+      triggers,
+      concerns: register([...unless.phrases, ...mask.phrases, ...triggers.phrases]),
+      mask,
+      unless,
       yieldsTo: claim.yieldsTo ?? [],
       defects: (claim.defects ?? []).map((d, i) => ({
         defect: d.defect,
@@ -155,11 +163,13 @@ const compileFile = (file: MessagePatternFile, source: string, issues: TriageIss
     unused: list(file.itemUnused.unused, ['itemUnused', 'unused']),
     used: list(file.itemUnused.used, ['itemUnused', 'used']),
   };
-  const refund = file.refund && {
-    intent: list(file.refund.intent, ['refund', 'intent']),
-    unless: list(file.refund.unless, ['refund', 'unless']),
-    reasons: file.refund.reasons.map((r, i) => ({ reason: r.reason, any: list(r.any, ['refund', 'reasons', i, 'any']) })),
-  };
+  let refund: CompiledPatternFile['refund'];
+  if (file.refund !== undefined) {
+    const intent = list(file.refund.intent, ['refund', 'intent']);
+    const unless = list(file.refund.unless, ['refund', 'unless']);
+    const reasons = file.refund.reasons.map((r, i) => ({ reason: r.reason, any: list(r.any, ['refund', 'reasons', i, 'any']) }));
+    refund = { intent, unless, reasons, reasonPhrases: register(reasons.flatMap((r) => r.any.phrases)) };
+  }
   const questions = Object.entries(file.questions).map(([id, texts]) => ({ id, phrases: list(texts, ['questions', id]) }));
   const tags = (file.strip.tags ?? []).map(foldText);
 
@@ -175,6 +185,7 @@ const compileFile = (file: MessagePatternFile, source: string, issues: TriageIss
     itemUnused,
     refund,
     questions,
+    questionPhrases: register(questions.flatMap((q) => q.phrases.phrases)),
     phraseIndex: new PhraseIndex([...keyIds.keys()], lists),
     rewriters: {
       tags: new Rewriter(tags.map((tag) => [tag, ' '] as const)),

@@ -1,5 +1,5 @@
 import { Automaton } from './automaton.js';
-import type { CompiledClaim, CompiledPhrase, PhraseList } from './patterns.js';
+import type { CompiledPhrase, PhraseList } from './patterns.js';
 
 /** A prepared key text, as the reading asks about it: which phrases of a list it contains. */
 export interface KeyText {
@@ -9,8 +9,8 @@ export interface KeyText {
   has(list: PhraseList): boolean;
   /** The text with every occurrence of the mask's phrases replaced by the sentinel, phrase after phrase. */
   masked(mask: PhraseList): KeyText;
-  /** False only when no pattern of the claim can match: a shortcut, which a plain reader need not take. */
-  maySay(claim: CompiledClaim): boolean;
+  /** False only when no phrase of the list occurs: a shortcut before looking further, which a plain reader need not take (it may always answer true). */
+  mayHave(list: PhraseList): boolean;
 }
 
 /** `masked` as the reading has always defined it; a later mask phrase is looked for in the text the earlier ones left. */
@@ -119,9 +119,8 @@ class Occurrences implements KeyText {
     return this.lists.length > 0 && this.index.hasList(list.id, this.index.mark(this));
   }
 
-  maySay(claim: CompiledClaim): boolean {
-    // every pattern needs one of the claim's triggers: most claims are not said in a given message
-    return this.has(claim.triggers);
+  mayHave(list: PhraseList): boolean {
+    return this.has(list);
   }
 
   found(list: PhraseList): CompiledPhrase[] {

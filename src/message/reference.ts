@@ -48,7 +48,7 @@ class IncludesText implements KeyText {
     return this.found(list).length > 0;
   }
 
-  maySay(): boolean {
+  mayHave(): boolean {
     return true;
   }
 

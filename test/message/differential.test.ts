@@ -62,6 +62,11 @@ const TRICKY = [
   '(移动端)咨询订单号:3920018847211 订单金额:89.00 鞋子开胶了[图片]',
   '沒有收到貨 滑鼠墊 硬碟 伺服器',
   '⿰木木 開膠',
+  // a reason or a question next to the patterns that step back from them (notWith)
+  '假货 退款',
+  '想退货 七天无理由吗',
+  'it is fake, refund me',
+  '垃圾 坏了',
 ];
 
 /** Messages made of the files' own strings, their traditional and full-width forms, links, order cards and noise. */

@@ -65,7 +65,7 @@ class IncludesText implements KeyText {
  * interpretMessage('鞋子開膠了', patterns, [], referenceReader).claim; // { type: 'quality', defect: 'unglued_edge' }
  */
 export const referenceReader: TextReader = {
-  links: judgeCandidates,
+  links: (text, trustedDomains) => judgeCandidates(text, trustedDomains),
   fold: (text) => simplifyWhole(text.normalize('NFKC')).toLowerCase(),
   strip: (text, file) => stripFields(file.tags.reduce((acc, tag) => acc.split(tag).join(' '), text), file.fields),
   prepare(stripped, file) {

@@ -28,6 +28,16 @@ export interface PhraseList {
   phrases: CompiledPhrase[];
 }
 
+/** A list masked out of a text (`mask`, `itemUnused.unused`). */
+export interface MaskList extends PhraseList {
+  /**
+   * Masking with it only cuts text out, leaving no new phrase behind: always in a characters file
+   * (a phrase never holds the `|` put in), and in a words file unless a phrase is a prefix
+   * (`arriv*` masked out of " arrived " leaves " | ed ", and the word "ed").
+   */
+  closed: boolean;
+}
+
 export interface CompiledPattern {
   any: PhraseList | undefined;
   all: PhraseList[] | undefined;
@@ -44,7 +54,7 @@ export interface CompiledClaim {
   triggers: PhraseList;
   /** The `unless`, `mask` and trigger phrases: without one of them the claim is neither said nor ruled out. */
   concerns: PhraseList;
-  mask: PhraseList;
+  mask: MaskList;
   unless: PhraseList;
   yieldsTo: ClaimType[];
   defects: { defect: Defect; any: PhraseList; none: PhraseList }[];
@@ -64,7 +74,7 @@ export interface CompiledPatternFile {
   claims: CompiledClaim[];
   decision: { minScore: number; margin: number; compatible: ClaimType[][] };
   sizeUnits: SizeUnit[];
-  itemUnused: { unused: PhraseList; used: PhraseList } | undefined;
+  itemUnused: { unused: MaskList; used: PhraseList } | undefined;
   refund: { intent: PhraseList; unless: PhraseList; reasons: { reason: RefundReason; any: PhraseList }[]; reasonPhrases: PhraseList } | undefined;
   questions: { id: string; phrases: PhraseList }[];
   /** Every question's phrases: without one of them the message asks none. */
@@ -114,6 +124,11 @@ const compileFile = (file: MessagePatternFile, source: string, issues: TriageIss
   };
   const list = (texts: readonly string[] | undefined, path: PropertyKey[]): PhraseList =>
     register((texts ?? []).map((t, i) => phrase(t, [...path, i])));
+  const maskList = (texts: readonly string[] | undefined, path: PropertyKey[]): MaskList => {
+    const masks = list(texts, path);
+    // a whole-word key ends with its word's space; a prefix key ends inside its word
+    return Object.assign(masks, { closed: file.matching === 'characters' || masks.phrases.every((p) => p.key.endsWith(' ')) });
+  };
 
   const claims: CompiledClaim[] = Object.entries(file.claims).map(([type, claim]) => {
     const at = ['claims', type];
@@ -130,7 +145,7 @@ const compileFile = (file: MessagePatternFile, source: string, issues: TriageIss
     }));
     // a pattern needs one of its `any` phrases, or without `any`, one of its first `all` group
     const triggers = register(patterns.flatMap((p) => (p.any ?? p.all?.[0])?.phrases ?? []));
-    const mask = list(claim.mask, [...at, 'mask']);
+    const mask = maskList(claim.mask, [...at, 'mask']);
     const unless = list(claim.unless, [...at, 'unless']);
     return {
       type: type as ClaimType,
@@ -160,7 +175,7 @@ const compileFile = (file: MessagePatternFile, source: string, issues: TriageIss
   );
 
   const itemUnused = file.itemUnused && {
-    unused: list(file.itemUnused.unused, ['itemUnused', 'unused']),
+    unused: maskList(file.itemUnused.unused, ['itemUnused', 'unused']),
     used: list(file.itemUnused.used, ['itemUnused', 'used']),
   };
   let refund: CompiledPatternFile['refund'];

@@ -1,5 +1,5 @@
 import { Automaton } from './automaton.js';
-import type { CompiledPhrase, PhraseList } from './patterns.js';
+import type { CompiledPhrase, MaskList, PhraseList } from './patterns.js';
 
 /** A prepared key text, as the reading asks about it: which phrases of a list it contains. */
 export interface KeyText {
@@ -8,7 +8,7 @@ export interface KeyText {
   /** Whether any phrase of the list occurs: `found(list).length > 0`. */
   has(list: PhraseList): boolean;
   /** The text with every occurrence of the mask's phrases replaced by the sentinel, phrase after phrase. */
-  masked(mask: PhraseList): KeyText;
+  masked(mask: MaskList): KeyText;
   /** False only when no phrase of the list occurs: a shortcut before looking further, which a plain reader need not take (it may always answer true). */
   mayHave(list: PhraseList): boolean;
 }
@@ -37,7 +37,10 @@ export class PhraseIndex {
   private generation = 0;
   private current: Occurrences | undefined;
 
-  constructor(keys: readonly string[], lists: readonly PhraseList[]) {
+  constructor(
+    private readonly keys: readonly string[],
+    lists: readonly PhraseList[],
+  ) {
     this.automaton = new Automaton(keys);
     this.listsOf = keys.map(() => []);
     for (const list of lists) {
@@ -82,6 +85,29 @@ export class PhraseIndex {
     return occurrences;
   }
 
+  /**
+   * The occurrences in `text`, a text `from` with phrases of a closed mask cut out: it holds no
+   * key `from` did not, so only those are looked for.
+   */
+  narrow(text: string, from: Occurrences): KeyText {
+    const generation = this.nextGeneration();
+    const keys: number[] = [];
+    const lists: number[] = [];
+    for (const id of from.keys) {
+      if (!text.includes(this.keys[id]!)) continue;
+      keys.push(id);
+      this.keyMarks[id] = generation;
+      for (const list of this.listsOf[id]!) {
+        if (this.listMarks[list] === generation) continue;
+        this.listMarks[list] = generation;
+        lists.push(list);
+      }
+    }
+    const occurrences = new Occurrences(text, from.sentinel, keys, lists, this, generation);
+    this.current = occurrences;
+    return occurrences;
+  }
+
   /** Makes `occurrences` the text whose marks are current; returns its generation. */
   mark(occurrences: Occurrences): number {
     if (this.current === occurrences) return occurrences.generation;
@@ -107,7 +133,7 @@ class Occurrences implements KeyText {
 
   constructor(
     private readonly text: string,
-    private readonly sentinel: string,
+    readonly sentinel: string,
     /** The ids of the keys and of the lists that occur. */
     readonly keys: readonly number[],
     readonly lists: readonly number[],
@@ -130,15 +156,18 @@ class Occurrences implements KeyText {
     return out;
   }
 
-  masked(mask: PhraseList): KeyText {
+  masked(mask: MaskList): KeyText {
     // no mask phrase occurs: masking changes nothing
     if (!this.has(mask)) return this;
     this.maskedTexts ??= new Map();
     let masked = this.maskedTexts.get(mask.id);
     if (masked === undefined) {
-      // a prefix phrase (`arriv*`) can leave a new word behind (` | ed `), so the masked text is searched afresh
-      const text = maskText(this.text, mask.phrases, this.sentinel);
-      masked = text === this.text ? this : this.index.scan(text, this.sentinel);
+      // a closed mask only cuts text out: a phrase absent from the text is absent from what is left of it
+      const generation = this.index.mark(this);
+      const phrases = mask.closed ? mask.phrases.filter((p) => this.index.hasKey(p.id, generation)) : mask.phrases;
+      const text = maskText(this.text, phrases, this.sentinel);
+      // after a prefix phrase (`arriv*`), new words (` | ed `) can occur: the text is searched afresh
+      masked = text === this.text ? this : mask.closed ? this.index.narrow(text, this) : this.index.scan(text, this.sentinel);
       this.maskedTexts.set(mask.id, masked);
     }
     return masked;

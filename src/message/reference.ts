@@ -1,7 +1,7 @@
 import { sentinelOf, type TextReader } from './interpret.js';
 import { judgeCandidates } from './links.js';
 import { rewrite, stripFields } from './normalize.js';
-import type { CompiledPhrase, PhraseList } from './patterns.js';
+import type { CompiledPhrase, MaskList, PhraseList } from './patterns.js';
 import { maskText, type KeyText } from './phrase-index.js';
 import { simplifyWhole } from './simplify.js';
 
@@ -52,7 +52,7 @@ class IncludesText implements KeyText {
     return true;
   }
 
-  masked(mask: PhraseList): KeyText {
+  masked(mask: MaskList): KeyText {
     return new IncludesText(maskText(this.text, mask.phrases, this.sentinel), this.sentinel);
   }
 }

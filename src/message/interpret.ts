@@ -133,10 +133,10 @@ const scoreClaim = (claim: CompiledClaim, text: PreparedText, context: () => Con
     if (pattern.supporting) supporting += pattern.weight;
     // the strongest way of saying it counts, not how many: a claim said three ways does not outweigh a second claim said once
     else main = Math.max(main, pattern.weight);
-    phrases.push(...hit);
+    for (const p of hit) if (!phrases.includes(p)) phrases.push(p);
   }
   // supporting words (退货, 怎么修) sharpen a claim but never make one alone
-  return main > 0 ? { claim, score: main + supporting, main, phrases: [...new Set(phrases)], ruledOutBy: [] } : undefined;
+  return main > 0 ? { claim, score: main + supporting, main, phrases, ruledOutBy: [] } : undefined;
 };
 
 interface FileDecision {

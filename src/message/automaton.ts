@@ -41,8 +41,11 @@ export class Automaton {
   /** Key lengths, by key id. */
   readonly lengths: readonly number[];
 
-  /** Keys are numbered by their index; a repeated key is reported under each of its ids. */
-  constructor(keys: readonly string[]) {
+  /**
+   * Keys are numbered by their index; a repeated key is reported under each of its ids. The full
+   * transition table is built when it has at most `denseLimit` entries (tests set 0 to try the other way).
+   */
+  constructor(keys: readonly string[], denseLimit = DENSE_LIMIT) {
     this.lengths = keys.map((k) => k.length);
     const units = new Set<number>();
     for (const key of keys) for (let i = 0; i < key.length; i++) units.add(key.charCodeAt(i));
@@ -103,7 +106,7 @@ export class Automaton {
     this.rootNext = new Int32Array(classes + 1);
     for (const [c, child] of next[0]!) this.rootNext[c] = child;
     this.width = classes + 1;
-    if (next.length * this.width <= DENSE_LIMIT) {
+    if (next.length * this.width <= denseLimit) {
       const delta = new Int32Array(next.length * this.width);
       delta.set(this.rootNext);
       // breadth first: a state's failure target is shallower, so its row is complete
@@ -115,11 +118,13 @@ export class Automaton {
     }
     const firsts = [...new Set(keys.filter((k) => k !== '').map((k) => k[0]!))];
     this.firsts = firsts.length <= 8 ? firsts : undefined;
-    this.childStart = new Int32Array(next.length + 1);
-    next.forEach((children, state) => (this.childStart[state + 1] = this.childStart[state]! + (state === 0 ? 0 : children.size)));
-    this.childClass = new Uint32Array(this.childStart[next.length]!);
-    this.childState = new Int32Array(this.childStart[next.length]!);
-    next.forEach((children, state) => {
+    // a dense automaton needs no child lists
+    const sparse = this.delta === undefined ? next : [];
+    this.childStart = new Int32Array(sparse.length + 1);
+    sparse.forEach((children, state) => (this.childStart[state + 1] = this.childStart[state]! + (state === 0 ? 0 : children.size)));
+    this.childClass = new Uint32Array(this.childStart[sparse.length]!);
+    this.childState = new Int32Array(this.childStart[sparse.length]!);
+    sparse.forEach((children, state) => {
       if (state === 0) return;
       let k = this.childStart[state]!;
       // by class, for a binary search among many children (the states near the root have dozens)

@@ -64,13 +64,31 @@ export class PhraseIndex {
 
   /** The occurrences in a key text; `sentinel` is what masks put in place of a phrase (never part of a key). */
   scan(text: string, sentinel: string): KeyText {
+    const hits = this.automaton.matches(text);
+    const found: number[] = [];
+    for (let k = 0; k < hits.length; k += 2) found.push(hits[k]!);
+    return this.occurrences(text, sentinel, found);
+  }
+
+  /**
+   * The occurrences in `text`, a text `from` with phrases of a closed mask cut out: it holds no
+   * key `from` did not, so only those are looked for.
+   */
+  narrow(text: string, from: Occurrences): KeyText {
+    return this.occurrences(
+      text,
+      from.sentinel,
+      from.keys.filter((id) => text.includes(this.keys[id]!)),
+    );
+  }
+
+  /** The text's occurrences from the ids of the keys found in it (repeats allowed), marked current. */
+  private occurrences(text: string, sentinel: string, found: readonly number[]): Occurrences {
     const generation = this.nextGeneration();
     const { keyMarks, listMarks, listsOf } = this;
     const keys: number[] = [];
     const lists: number[] = [];
-    const hits = this.automaton.matches(text);
-    for (let k = 0; k < hits.length; k += 2) {
-      const id = hits[k]!;
+    for (const id of found) {
       if (keyMarks[id] === generation) continue;
       keyMarks[id] = generation;
       keys.push(id);
@@ -81,29 +99,6 @@ export class PhraseIndex {
       }
     }
     const occurrences = new Occurrences(text, sentinel, keys, lists, this, generation);
-    this.current = occurrences;
-    return occurrences;
-  }
-
-  /**
-   * The occurrences in `text`, a text `from` with phrases of a closed mask cut out: it holds no
-   * key `from` did not, so only those are looked for.
-   */
-  narrow(text: string, from: Occurrences): KeyText {
-    const generation = this.nextGeneration();
-    const keys: number[] = [];
-    const lists: number[] = [];
-    for (const id of from.keys) {
-      if (!text.includes(this.keys[id]!)) continue;
-      keys.push(id);
-      this.keyMarks[id] = generation;
-      for (const list of this.listsOf[id]!) {
-        if (this.listMarks[list] === generation) continue;
-        this.listMarks[list] = generation;
-        lists.push(list);
-      }
-    }
-    const occurrences = new Occurrences(text, from.sentinel, keys, lists, this, generation);
     this.current = occurrences;
     return occurrences;
   }

@@ -70,7 +70,10 @@ export const fastReader: TextReader = {
   prepare(stripped, file) {
     const body = file.rewriters.rewrite.apply(stripped);
     const sentinel = sentinelOf(file);
-    if (file.matching === 'words') return { key: file.phraseIndex.scan(file.rewriters.rewriteWords.apply(wordKey(body)), sentinel), squeezed: () => squeeze(body) };
+    if (file.matching === 'words') {
+      const key = file.rewriters.rewriteWords.apply(wordKey(body));
+      return { key: file.phraseIndex.scan(key, sentinel), squeezed: () => squeeze(body) };
+    }
     // for character files the key is the rewritten, squeezed text
     const key = squeeze(body);
     return { key: file.phraseIndex.scan(key, sentinel), squeezed: () => key };

@@ -95,13 +95,15 @@ const buildPrefilter = (): Prefilter | undefined => {
 let prefilter: Prefilter | undefined | null = null;
 
 /**
- * The same as `simplifyWhole`, handing OpenCC only the stretch of the text it can change.
+ * The stretch `[start, end)` of the text OpenCC can change (see above); undefined when it changes
+ * nothing.
  * @example
- * simplify('鞋子開膠了 我要退貨'); // '鞋子开胶了 我要退货' (only what holds 開膠 / 退貨 goes through OpenCC)
+ * changeableStretch('我要退貨 谢谢'); // { start: 1, end: 4 }: 我 is in no dictionary key, 退貨 is
+ * changeableStretch('我要退货 谢谢'); // undefined
  */
-export const simplify = (text: string): string => {
+export const changeableStretch = (text: string): { start: number; end: number } | undefined => {
   if (prefilter === null) prefilter = buildPrefilter();
-  if (prefilter === undefined) return simplifyWhole(text);
+  if (prefilter === undefined) return { start: 0, end: text.length };
   let first = -1;
   let last = -1;
   const { changing, inKey } = prefilter;
@@ -112,12 +114,24 @@ export const simplify = (text: string): string => {
     if (first === -1 || start < first) first = start;
     if (end > last) last = end;
   }
-  if (first === -1) return text;
-  for (let i = 0; i < text.length; i++) if (isIdeographicDescription(text.charCodeAt(i))) return simplifyWhole(text);
+  if (first === -1) return undefined;
+  for (let i = 0; i < text.length; i++) if (isIdeographicDescription(text.charCodeAt(i))) return { start: 0, end: text.length };
   const cuts = (unit: number): boolean => inKey[unit] === 0 && !isSurrogate(unit);
   let start = first;
   while (start > 0 && !cuts(text.charCodeAt(start - 1))) start--;
   let end = last;
   while (end < text.length && !cuts(text.charCodeAt(end))) end++;
+  return { start, end };
+};
+
+/**
+ * The same as `simplifyWhole`, handing OpenCC only the stretch of the text it can change.
+ * @example
+ * simplify('鞋子開膠了 我要退貨'); // '鞋子开胶了 我要退货' (only what holds 開膠 / 退貨 goes through OpenCC)
+ */
+export const simplify = (text: string): string => {
+  const stretch = changeableStretch(text);
+  if (stretch === undefined) return text;
+  const { start, end } = stretch;
   return start === 0 && end === text.length ? simplifyWhole(text) : text.slice(0, start) + simplifyWhole(text.slice(start, end)) + text.slice(end);
 };

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { Locale } from 'opencc-js/t2cn';
 import { describe, expect, it } from 'vitest';
-import { simplify, simplifyWhole } from '../../src/message/simplify.js';
+import { changeableStretch, simplify, simplifyWhole } from '../../src/message/simplify.js';
 
 /**
  * `simplify` hands OpenCC only the stretch of a text it can change; it must return what OpenCC
@@ -44,6 +44,9 @@ describe('simplify (OpenCC on the stretch it can change)', () => {
   });
 
   it('leaves simplified Chinese and English as they are, without OpenCC', () => {
+    expect(changeableStretch('我要退货 谢谢')).toBeUndefined();
+    expect(changeableStretch("the parcel hasn't arrived")).toBeUndefined();
+    expect(changeableStretch('我要退貨 谢谢')).toEqual({ start: 1, end: 4 });
     expect(simplify('鞋子开胶了 我要退货')).toBe('鞋子开胶了 我要退货');
     expect(simplify("the parcel hasn't arrived")).toBe("the parcel hasn't arrived");
     expect(simplify('鞋子開膠了 我要退貨')).toBe('鞋子开胶了 我要退货');

@@ -1,16 +1,18 @@
 /**
  * readBuyerMessage over every corpus message (test/corpus/*.json): the mean time per message
- * (median of whole rounds, CPU time), the slowest message (median of 40 reads in a row) and how
- * often OpenCC is skipped. Run as plain JavaScript, as the package runs (under tsx every closure
+ * (median of whole rounds after 3 s of warm-up: the reader's many small functions take thousands
+ * of messages to be optimized), the slowest message (median of 40 reads in a row) and how often
+ * OpenCC is skipped. Run as plain JavaScript, as the package runs (under tsx every closure
  * is renamed, which distorts the figures):
  *
  *   npx tsup scripts/bench-reader.ts --no-config --format esm --platform node --target node20 --out-dir bench/out/reader --silent
  *   node bench/out/reader/bench-reader.js [--baseline=<built index.js of another version>] [--rounds=30]
  *
  * With --baseline (for instance `git worktree add /tmp/base <commit> && cd /tmp/base && npm ci &&
- * npm run build`, then --baseline=/tmp/base/dist/index.js), both versions run in this process,
- * one after the other, and must read every message alike. The machine's speed varies: compare
- * figures of one run only.
+ * npm run build`, then --baseline=/tmp/base/dist/index.js) the other version is measured instead,
+ * after checking that it reads every message as this tree does: run both back to back, each in a
+ * process of its own (one version's heap slows the other's rounds). The machine's speed varies:
+ * compare runs made one right after the other.
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { createTriage } from '../src/index.js';
@@ -27,13 +29,13 @@ const median = (xs: readonly number[]): number => [...xs].sort((a, b) => a - b)[
 let sink = 0;
 
 const measure = (name: string, read: Read): void => {
+  // wall time: CPU time would count the garbage collector's helper threads too
   const round = (): number => {
-    const start = process.cpuUsage();
+    const start = process.hrtime.bigint();
     for (const m of corpus) sink += read(m).text.length;
-    const used = process.cpuUsage(start);
-    return (used.user + used.system) / corpus.length;
+    return Number(process.hrtime.bigint() - start) / 1000 / corpus.length;
   };
-  for (let r = 0; r < 10; r++) round();
+  for (const start = Date.now(); Date.now() - start < 3000; ) round();
   const means = Array.from({ length: rounds }, round);
   const each = corpus.map((m) => {
     const times: number[] = [];
@@ -53,13 +55,13 @@ const measure = (name: string, read: Read): void => {
 
 const current = createTriage().readBuyerMessage;
 const baselinePath = option('baseline');
-if (baselinePath !== undefined) {
+if (baselinePath === undefined) measure('this tree', current);
+else {
   const { createTriage: createBaseline } = (await import(baselinePath)) as { createTriage: () => { readBuyerMessage: Read } };
   const baseline = createBaseline().readBuyerMessage;
   for (const m of corpus) if (JSON.stringify(baseline(m)) !== JSON.stringify(current(m))) throw new Error(`the versions read ${JSON.stringify(m)} differently`);
   measure('baseline', baseline);
 }
-measure('this tree', current);
 
 // what foldText hands OpenCC (links are not cut out here: few corpus messages have one)
 let skipped = 0;

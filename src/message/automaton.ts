@@ -4,6 +4,8 @@
  * of phrases, of which a handful occur). Keys and texts are compared as UTF-16 code units, as
  * `String.prototype.includes` compares them. No regular expression: nothing a shop writes is
  * compiled into something that can backtrack.
+ * @example
+ * new Automaton(['开胶', '胶']).matches('鞋子开胶了'); // [0, 4, 1, 4]: key 0 and key 1 both end at 4
  */
 export class Automaton {
   /**

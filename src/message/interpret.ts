@@ -59,10 +59,18 @@ export interface TextReader {
   prepare(stripped: string, file: CompiledPatternFile): { key: KeyText; squeezed: () => string };
 }
 
-/** What masks put in place of a phrase: never part of a key, so no phrase is found across it. */
+/**
+ * What masks put in place of a phrase: never part of a key, so no phrase is found across it.
+ * @example
+ * sentinelOf(zhFile); // '|' (and ' | ' for a words file, whose keys are spaced words)
+ */
 export const sentinelOf = (file: CompiledPatternFile): string => (file.matching === 'characters' ? '|' : ' | ');
 
-/** Finds the phrases, tags and rewrites that occur with one pass over the text, and looks no further than those. */
+/**
+ * Finds the phrases, tags and rewrites that occur with one pass over the text, and looks no further than those.
+ * @example
+ * interpretMessage('鞋子開膠了', patterns, [], fastReader); // the default reader
+ */
 export const fastReader: TextReader = {
   links: findLinks,
   fold: (text, isNfkc) => (isNfkc ? foldNormalized(text) : foldText(text)),

@@ -3,7 +3,11 @@ import { simplify } from './simplify.js';
 /** Full-width forms to ASCII (ＡＢＣ１２３，：), then traditional to simplified, then lower case. */
 export const foldText = (text: string): string => foldNormalized(text.normalize('NFKC'));
 
-/** `foldText` of a text already in NFKC, which normalizing again leaves as it is (NFKC is idempotent). */
+/**
+ * `foldText` of a text already in NFKC, which normalizing again leaves as it is (NFKC is idempotent).
+ * @example
+ * foldNormalized('開膠了 OK'); // '开胶了 ok'
+ */
 export const foldNormalized = (nfkc: string): string => simplify(nfkc).toLowerCase();
 
 // 0 not yet known, 1 a letter or digit, 2 not: the regular expression costs more per character than the rest of the reading
@@ -67,7 +71,11 @@ export const words = (text: string): string[] => {
   return out;
 };
 
-/** `toWordKey(words(text))`, without the list in between. */
+/**
+ * `toWordKey(words(text))`, without the list in between.
+ * @example
+ * wordKey("didn't arrive, 2.5 days"); // ' didn  t  arrive  2.5  days '
+ */
 export const wordKey = (text: string): string => {
   let key = '';
   let start = -1;
@@ -90,7 +98,11 @@ const isWhiteSpace = (unit: number): boolean => {
   return known === 1;
 };
 
-/** Every run of white space becomes one space, none at either end. */
+/**
+ * Every run of white space becomes one space, none at either end.
+ * @example
+ * collapseSpaces(' 鞋子\u3000 开胶了\n'); // '鞋子 开胶了'
+ */
 export const collapseSpaces = (text: string): string => {
   // most texts have nothing to collapse: single spaces between words, none at the ends
   const last = text.length - 1;

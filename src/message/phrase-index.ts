@@ -13,7 +13,11 @@ export interface KeyText {
   mayHave(list: PhraseList): boolean;
 }
 
-/** `masked` as the reading has always defined it; a later mask phrase is looked for in the text the earlier ones left. */
+/**
+ * `masked` as the reading has always defined it; a later mask phrase is looked for in the text the earlier ones left.
+ * @example
+ * maskText('修改地址', [{ text: '修改', key: '修改', id: 0 }], '|'); // '|地址'
+ */
 export const maskText = (text: string, mask: readonly CompiledPhrase[], sentinel: string): string =>
   mask.reduce((acc, p) => (acc.includes(p.key) ? acc.split(p.key).join(sentinel) : acc), text);
 
@@ -22,6 +26,8 @@ export const maskText = (text: string, mask: readonly CompiledPhrase[], sentinel
  * gives the keys that occur, and through the lists each key is in, the lists with a phrase that
  * occurs: a list no occurring phrase is in is answered without looking at its phrases, so a
  * pattern none of whose phrases occur costs one lookup.
+ * @example
+ * file.phraseIndex.scan('鞋子开胶了', '|').has(qualityPattern.any); // true, from the lists 开胶 is in
  */
 export class PhraseIndex {
   private readonly automaton: Automaton;

@@ -6,6 +6,8 @@ import { Automaton } from './automaton.js';
  * message holds one or two of their `from`s. One pass finds the `from`s that occur; only those are
  * replaced, and the text is searched again after each replacement, because a replacement can
  * create (or remove) a later pair's `from`.
+ * @example
+ * new Rewriter([['xx', '烂'], ['烂了', '坏了']]).apply('xx了'); // '坏了'
  */
 export class Rewriter {
   private readonly froms: Automaton;

@@ -6,6 +6,8 @@ let converter: ((text: string) => string) | undefined;
 /**
  * Traditional (Taiwan, with Taiwan phrases) to simplified, by OpenCC itself: every text, whole.
  * Built on first use: the dictionaries take a few milliseconds to load.
+ * @example
+ * simplifyWhole('滑鼠壞了'); // '鼠标坏了'
  */
 export const simplifyWhole = (text: string): string => (converter ??= Converter({ from: 'twp', to: 'cn' }))(text);
 

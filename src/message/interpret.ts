@@ -1,8 +1,8 @@
 import type { ClaimType, Defect, RefundReason } from '../schema/vocabulary.js';
 import { findLinks, type FoundLink } from './links.js';
-import { collapseSpaces, foldText, rewrite, squeeze, stripFields } from './normalize.js';
-import { toKey, type CompiledClaim, type CompiledPattern, type CompiledPatternFile, type CompiledPhrase, type MessagePatternSet } from './patterns.js';
-import { PhraseIndex } from './phrase-index.js';
+import { collapseSpaces, foldNormalized, foldText, squeeze, stripFields, wordKey } from './normalize.js';
+import type { CompiledClaim, CompiledPattern, CompiledPatternFile, MessagePatternSet } from './patterns.js';
+import type { KeyText } from './phrase-index.js';
 import { readSizesCm } from './sizes.js';
 
 export interface ClaimCandidate {
@@ -43,39 +43,67 @@ export interface BuyerMessageReading {
   note: string;
 }
 
-interface PreparedText {
-  file: CompiledPatternFile;
-  key: string;
-  squeezed: string;
-  sentinel: string;
+/**
+ * How a message's text is turned into what patterns are matched against. The reading below is the
+ * same whatever the reader; `fastReader` is the one used, test/message/differential.test.ts holds
+ * it to the plain one in reference.ts.
+ */
+export interface TextReader {
+  /** Every link in the NFKC text, as `findLinks` finds them. */
+  links(text: string, trustedDomains: readonly string[]): FoundLink[];
+  /** NFKC, traditional to simplified, lower case; `isNfkc` when the text is in NFKC already. */
+  fold(text: string, isNfkc: boolean): string;
+  /** Without the file's client tags and order-card fields. */
+  strip(text: string, file: CompiledPatternFile): string;
+  /** The key phrases are looked for in (rewritten, squeezed or split into words), and the squeezed text sizes are read from (asked only then). */
+  prepare(stripped: string, file: CompiledPatternFile): { key: KeyText; squeezed: () => string };
 }
 
-const prepare = (folded: string, file: CompiledPatternFile): PreparedText => {
-  let text = folded;
-  for (const tag of file.tags) text = text.split(tag).join(' ');
-  text = stripFields(text, file.fields);
-  const key = toKey(text, file);
-  // for character files the key already is the rewritten, squeezed text
-  const squeezed = file.matching === 'characters' ? key : squeeze(rewrite(text, file.rewrite));
-  return { file, key, squeezed, sentinel: file.matching === 'characters' ? '|' : ' | ' };
+/**
+ * What masks put in place of a phrase: never part of a key, so no phrase is found across it.
+ * @example
+ * sentinelOf(zhFile); // '|' (and ' | ' for a words file, whose keys are spaced words)
+ */
+export const sentinelOf = (file: CompiledPatternFile): string => (file.matching === 'characters' ? '|' : ' | ');
+
+/**
+ * Finds the phrases, tags and rewrites that occur with one pass over the text, and looks no further than those.
+ * @example
+ * interpretMessage('鞋子開膠了', patterns, [], fastReader); // the default reader
+ */
+export const fastReader: TextReader = {
+  links: findLinks,
+  fold: (text, isNfkc) => (isNfkc ? foldNormalized(text) : foldText(text)),
+  strip: (text, file) => stripFields(file.rewriters.tags.apply(text), file.fields),
+  prepare(stripped, file) {
+    const body = file.rewriters.rewrite.apply(stripped);
+    const sentinel = sentinelOf(file);
+    if (file.matching === 'words') {
+      const key = file.rewriters.rewriteWords.apply(wordKey(body));
+      return { key: file.phraseIndex.scan(key, sentinel), squeezed: () => squeeze(body) };
+    }
+    // for character files the key is the rewritten, squeezed text
+    const key = squeeze(body);
+    return { key: file.phraseIndex.scan(key, sentinel), squeezed: () => key };
+  },
 };
 
-// The index of the pattern set being read with; set by interpretMessage, which runs synchronously.
-const indexes = new WeakMap<MessagePatternSet, PhraseIndex>();
-let active: PhraseIndex | undefined;
-const found = (key: string, phrases: readonly CompiledPhrase[] | undefined): CompiledPhrase[] =>
-  phrases === undefined ? [] : active ? active.find(key, phrases) : phrases.filter((p) => key.includes(p.key));
-const masked = (key: string, phrases: readonly CompiledPhrase[], sentinel: string): string =>
-  phrases.reduce((acc, p) => (acc.includes(p.key) ? acc.split(p.key).join(sentinel) : acc), key);
+interface PreparedText {
+  file: CompiledPatternFile;
+  key: KeyText;
+  squeezed: () => string;
+}
 
 /** The phrases that make a pattern match, or undefined when it does not. */
-const matchPattern = (pattern: CompiledPattern, key: string): string[] | undefined => {
-  if (found(key, pattern.none).length > 0) return undefined;
-  const any = found(key, pattern.any);
-  if (pattern.any !== undefined && any.length === 0) return undefined;
-  const groups = (pattern.all ?? []).map((group) => found(key, group));
-  if (groups.some((g) => g.length === 0)) return undefined;
-  return [...any, ...groups.flat()].map((p) => p.text);
+const matchPattern = (pattern: CompiledPattern, key: KeyText): string[] | undefined => {
+  // most patterns have no phrase in the message: whether a list has one is a lookup
+  if (pattern.any !== undefined && !key.has(pattern.any)) return undefined;
+  if (pattern.all !== undefined) for (const group of pattern.all) if (!key.has(group)) return undefined;
+  if (pattern.none !== undefined && key.has(pattern.none)) return undefined;
+  const hit: string[] = [];
+  if (pattern.any !== undefined) for (const p of key.found(pattern.any)) hit.push(p.text);
+  if (pattern.all !== undefined) for (const group of pattern.all) for (const p of key.found(group)) hit.push(p.text);
+  return hit;
 };
 
 interface ClaimScore {
@@ -87,35 +115,43 @@ interface ClaimScore {
   ruledOutBy: string[];
 }
 
+type Context = ReadonlySet<'refund_reason' | 'question'>;
+
 /** What else the message says that some patterns step back from (`notWith`). */
-const contextOf = (text: PreparedText): Set<'refund_reason' | 'question'> => {
+const contextOf = (text: PreparedText): Context => {
+  const { refund, questions, questionPhrases } = text.file;
   const context = new Set<'refund_reason' | 'question'>();
-  if (text.file.refund?.reasons.some((r) => found(text.key, r.any).length > 0)) context.add('refund_reason');
-  if (text.file.questions.some((q) => found(text.key, q.phrases).length > 0)) context.add('question');
+  if (refund !== undefined && text.key.mayHave(refund.reasonPhrases) && refund.reasons.some((r) => text.key.has(r.any))) context.add('refund_reason');
+  if (text.key.mayHave(questionPhrases) && questions.some((q) => text.key.has(q.phrases))) context.add('question');
   return context;
 };
 
-const scoreClaim = (claim: CompiledClaim, text: PreparedText, context: ReadonlySet<'refund_reason' | 'question'>): ClaimScore => {
-  const ruledOutBy = found(text.key, claim.unless).map((p) => p.text);
-  if (ruledOutBy.length > 0) return { claim, score: 0, main: 0, phrases: [], ruledOutBy };
-  const key = masked(text.key, claim.mask, text.sentinel);
+/** How strongly the claim is said; undefined when it is neither said nor ruled out. `context` is asked only for a pattern with `notWith`. */
+const scoreClaim = (claim: CompiledClaim, text: PreparedText, context: () => Context): ClaimScore | undefined => {
+  // most claims are not said in a given message, nor ruled out, nor masked
+  if (!text.key.mayHave(claim.concerns)) return undefined;
+  if (text.key.has(claim.unless)) return { claim, score: 0, main: 0, phrases: [], ruledOutBy: text.key.found(claim.unless).map((p) => p.text) };
+  const key = text.key.masked(claim.mask);
+  // every pattern needs one of the claim's triggers
+  if (!key.mayHave(claim.triggers)) return undefined;
   let main = 0;
   let supporting = 0;
   const phrases: string[] = [];
-  for (const pattern of claim.patterns) {
-    if (pattern.notWith.some((c) => context.has(c))) continue;
+  patterns: for (const pattern of claim.patterns) {
+    for (const c of pattern.notWith) if (context().has(c)) continue patterns;
     const hit = matchPattern(pattern, key);
     if (hit === undefined) continue;
     if (pattern.supporting) supporting += pattern.weight;
     // the strongest way of saying it counts, not how many: a claim said three ways does not outweigh a second claim said once
     else main = Math.max(main, pattern.weight);
-    phrases.push(...hit);
+    for (const p of hit) if (!phrases.includes(p)) phrases.push(p);
   }
   // supporting words (退货, 怎么修) sharpen a claim but never make one alone
-  return main > 0 ? { claim, score: main + supporting, main, phrases: [...new Set(phrases)], ruledOutBy } : { claim, score: 0, main: 0, phrases: [], ruledOutBy };
+  return main > 0 ? { claim, score: main + supporting, main, phrases, ruledOutBy: [] } : undefined;
 };
 
 interface FileDecision {
+  /** The claims said or ruled out, in the file's order. */
   scores: ClaimScore[];
   reading: 'read' | 'ambiguous' | 'none';
   chosen?: ClaimType;
@@ -125,8 +161,15 @@ interface FileDecision {
 
 const decide = (text: PreparedText): FileDecision => {
   const { minScore, margin, compatible } = text.file.decision;
-  const context = contextOf(text);
-  const scores = text.file.claims.map((c) => scoreClaim(c, text, context));
+  let context: Context | undefined;
+  const getContext = (): Context => (context ??= contextOf(text));
+  const scores: ClaimScore[] = [];
+  for (const claim of text.file.claims) {
+    const score = scoreClaim(claim, text, getContext);
+    if (score !== undefined) scores.push(score);
+  }
+  // what most files say of most messages
+  if (scores.length === 0) return { scores, reading: 'none', rivals: [] };
   const eligible = scores.filter((s) => s.score >= minScore);
   const present = new Set(eligible.map((s) => s.claim.type));
   const standing = eligible.filter((s) => !s.claim.yieldsTo.some((t) => present.has(t)));
@@ -149,26 +192,31 @@ const decide = (text: PreparedText): FileDecision => {
   return { scores, reading: 'ambiguous', rivals: [first.claim.type, second.claim.type] };
 };
 
+/** The one value given (however often), or undefined when there is none or more than one. */
 const single = <T>(values: readonly (T | undefined)[]): T | undefined => {
-  const distinct = [...new Set(values.filter((v): v is T => v !== undefined))];
-  return distinct.length === 1 ? distinct[0] : undefined;
+  let one: T | undefined;
+  for (const value of values) {
+    if (value === undefined || value === one) continue;
+    if (one !== undefined) return undefined;
+    one = value;
+  }
+  return one;
 };
 
 const readDefect = (texts: readonly PreparedText[], type: ClaimType): Defect | undefined => {
   for (const text of texts) {
     const claim = text.file.claims.find((c) => c.type === type);
     if (claim === undefined) continue;
-    const key = masked(text.key, claim.mask, text.sentinel);
-    const hit = claim.defects.find((d) => found(key, d.any).length > 0 && found(key, d.none).length === 0);
+    const key = text.key.masked(claim.mask);
+    const hit = claim.defects.find((d) => key.has(d.any) && !key.has(d.none));
     if (hit !== undefined) return hit.defect;
   }
   return undefined;
 };
 
 const readSize = (texts: readonly PreparedText[], type: ClaimType): number | undefined => {
-  const sizes = texts
-    .filter((t) => t.file.claims.some((c) => c.type === type && c.readsSize))
-    .flatMap((t) => readSizesCm(t.squeezed, t.file.sizeUnits));
+  const sizes: number[] = [];
+  for (const t of texts) if (t.file.claims.some((c) => c.type === type && c.readsSize)) sizes.push(...readSizesCm(t.squeezed(), t.file.sizeUnits));
   // the largest stated size: the buyer's side of a doubt about the tolerance
   return sizes.length === 0 ? undefined : Math.max(...sizes);
 };
@@ -176,18 +224,18 @@ const readSize = (texts: readonly PreparedText[], type: ClaimType): number | und
 const readItemUnused = (text: PreparedText): boolean | undefined => {
   const spec = text.file.itemUnused;
   if (spec === undefined) return undefined;
-  const unused = found(text.key, spec.unused).length > 0;
-  const used = found(masked(text.key, spec.unused, text.sentinel), spec.used).length > 0;
+  const unused = text.key.has(spec.unused);
+  const used = text.key.masked(spec.unused).has(spec.used);
   return unused === used ? undefined : unused;
 };
 
 const readRefundReasons = (text: PreparedText): RefundReason[] => {
   const spec = text.file.refund;
-  if (spec === undefined || found(text.key, spec.intent).length === 0 || found(text.key, spec.unless).length > 0) return [];
-  return spec.reasons.filter((r) => found(text.key, r.any).length > 0).map((r) => r.reason);
+  if (spec === undefined || !text.key.has(spec.intent) || text.key.has(spec.unless)) return [];
+  return spec.reasons.filter((r) => text.key.has(r.any)).map((r) => r.reason);
 };
 
-const quote = (phrases: readonly string[]): string => phrases.map((p) => `"${p}"`).join(', ');
+const quote = (phrases: readonly string[]): string => (phrases.length === 0 ? '' : `"${phrases.join('", "')}"`);
 
 const describe = (r: Omit<BuyerMessageReading, 'note' | 'text' | 'links'>, rivals: readonly ClaimCandidate[]): string => {
   const parts: string[] = [];
@@ -207,34 +255,40 @@ const describe = (r: Omit<BuyerMessageReading, 'note' | 'text' | 'links'>, rival
 
 /**
  * Reads a buyer's message with the given pattern files: the claim it states (or that it is
- * ambiguous, or states none), a refund reason, process questions and every link.
+ * ambiguous, or states none), a refund reason, process questions and every link. `reader` is
+ * for the differential tests; every caller reads with the default.
  * @example
  * const reading = interpretMessage('鞋边溢胶大概2毫米', patterns, ['taobao.com']);
  * reading.claim; // { type: 'quality', defect: 'glue_overflow', defectSizeCm: 0.2 }
  */
-export const interpretMessage = (message: string, patterns: MessagePatternSet, trustedDomains: readonly string[]): BuyerMessageReading => {
+export const interpretMessage = (message: string, patterns: MessagePatternSet, trustedDomains: readonly string[], reader: TextReader = fastReader): BuyerMessageReading => {
   const nfkc = message.normalize('NFKC');
-  const links = findLinks(nfkc, trustedDomains);
+  const links = reader.links(nfkc, trustedDomains);
   // links go before matching: a host or an id in a URL is not the buyer's words
   let withoutLinks = nfkc;
   for (const link of [...links].reverse()) withoutLinks = `${withoutLinks.slice(0, link.start)} ${withoutLinks.slice(link.end)}`;
-  const folded = foldText(withoutLinks);
-  let index = indexes.get(patterns);
-  if (index === undefined) indexes.set(patterns, (index = new PhraseIndex(patterns)));
-  index.reset();
-  active = index;
-  const texts = patterns.files.map((f) => prepare(folded, f));
+  // without links the text is the NFKC message itself
+  const folded = reader.fold(withoutLinks, links.length === 0);
+  const stripped = patterns.files.map((file) => reader.strip(folded, file));
+  const texts: PreparedText[] = patterns.files.map((file, i) => {
+    const { key, squeezed } = reader.prepare(stripped[i]!, file);
+    return { file, key, squeezed };
+  });
   const decisions = texts.map(decide);
 
-  const candidates: ClaimCandidate[] = decisions.flatMap((d, i) =>
-    d.scores.filter((s) => s.score > 0).map((s) => ({ type: s.claim.type, score: s.score, phrases: s.phrases, file: texts[i]!.file.source })),
-  );
+  const candidates: ClaimCandidate[] = [];
+  const ruledOut: RuledOutClaim[] = [];
+  const chosen: ClaimType[] = [];
+  decisions.forEach((d, i) => {
+    const file = texts[i]!.file.source;
+    for (const s of d.scores) {
+      if (s.score > 0) candidates.push({ type: s.claim.type, score: s.score, phrases: s.phrases, file });
+      if (s.ruledOutBy.length > 0) ruledOut.push({ type: s.claim.type, phrases: s.ruledOutBy, file });
+    }
+    if (d.chosen !== undefined && !chosen.includes(d.chosen)) chosen.push(d.chosen);
+  });
   candidates.sort((a, b) => b.score - a.score);
-  const ruledOut: RuledOutClaim[] = decisions.flatMap((d, i) =>
-    d.scores.filter((s) => s.ruledOutBy.length > 0).map((s) => ({ type: s.claim.type, phrases: s.ruledOutBy, file: texts[i]!.file.source })),
-  );
 
-  const chosen = [...new Set(decisions.flatMap((d) => (d.chosen === undefined ? [] : [d.chosen])))];
   const anyAmbiguous = decisions.some((d) => d.reading === 'ambiguous');
   const reading: BuyerMessageReading['reading'] = anyAmbiguous || chosen.length > 1 ? 'ambiguous' : chosen.length === 1 ? 'read' : 'none';
   const rivalTypes = anyAmbiguous ? decisions.flatMap((d) => d.rivals) : chosen;
@@ -246,26 +300,30 @@ export const interpretMessage = (message: string, patterns: MessagePatternSet, t
     const defect = readDefect(texts, type);
     const defectSizeCm = readSize(texts, type);
     const itemUnused = single(texts.map(readItemUnused));
-    claim = {
-      type,
-      ...(defect === undefined ? {} : { defect }),
-      ...(defectSizeCm === undefined ? {} : { defectSizeCm }),
-      ...(itemUnused === undefined ? {} : { itemUnused }),
-    };
+    // fields absent rather than undefined; set one by one, as spreading optional parts costs many times more
+    claim = { type };
+    if (defect !== undefined) claim.defect = defect;
+    if (defectSizeCm !== undefined) claim.defectSizeCm = defectSizeCm;
+    if (itemUnused !== undefined) claim.itemUnused = itemUnused;
   }
   const refundReason = single(texts.map((t) => single(readRefundReasons(t))));
-  const questions = [...new Set(texts.flatMap((t) => t.file.questions.filter((q) => found(t.key, q.phrases).length > 0).map((q) => q.id)))];
+  const questions: string[] = [];
+  for (const t of texts) {
+    if (t.key.mayHave(t.file.questionPhrases)) for (const q of t.file.questions) if (!questions.includes(q.id) && t.key.has(q.phrases)) questions.push(q.id);
+  }
 
-  const core = {
-    reading,
-    ...(claim === undefined ? {} : { claim }),
-    ...(refundReason === undefined ? {} : { refundReason }),
-    candidates,
-    ruledOut,
-    questions,
-  };
   // the text shown is what every pattern file saw in common: client tags and order-card fields gone
+  // (where the files before stripped nothing, this file's own stripped text is that already)
   let shown = folded;
-  for (const file of patterns.files) shown = stripFields(file.tags.reduce((acc, tag) => acc.split(tag).join(' '), shown), file.fields);
-  return { text: collapseSpaces(shown), ...core, links, note: describe(core, rivals) };
+  patterns.files.forEach((file, i) => (shown = shown === folded ? stripped[i]! : reader.strip(shown, file)));
+  // in the order a reading is shown, optional fields absent rather than undefined
+  const result = { text: collapseSpaces(shown), reading } as BuyerMessageReading;
+  if (claim !== undefined) result.claim = claim;
+  if (refundReason !== undefined) result.refundReason = refundReason;
+  result.candidates = candidates;
+  result.ruledOut = ruledOut;
+  result.questions = questions;
+  result.links = links;
+  result.note = describe(result, rivals);
+  return result;
 };

@@ -2,6 +2,8 @@ import { TriageError, issuesFromZod, jsonPath, type TriageIssue } from '../error
 import { MessagePatternFile } from '../schema/message-patterns.js';
 import type { ClaimType, Defect, RefundReason } from '../schema/vocabulary.js';
 import { foldText, rewrite, squeeze, toWordKey, words } from './normalize.js';
+import { PhraseIndex } from './phrase-index.js';
+import { Rewriter } from './rewriter.js';
 import type { SizeUnit } from './sizes.js';
 
 export interface PatternSource {
@@ -16,12 +18,30 @@ export type Matching = 'characters' | 'words';
 export interface CompiledPhrase {
   text: string;
   key: string;
+  /** The key's number in its file's phrase index: phrases with the same key share it. */
+  id: number;
+}
+
+/** A list of phrases of a pattern file (`any`, a `mask`, ...), numbered in the file's phrase index. */
+export interface PhraseList {
+  id: number;
+  phrases: CompiledPhrase[];
+}
+
+/** A list masked out of a text (`mask`, `itemUnused.unused`). */
+export interface MaskList extends PhraseList {
+  /**
+   * Masking with it only cuts text out, leaving no new phrase behind: always in a characters file
+   * (a phrase never holds the `|` put in), and in a words file unless a phrase is a prefix
+   * (`arriv*` masked out of " arrived " leaves " | ed ", and the word "ed").
+   */
+  closed: boolean;
 }
 
 export interface CompiledPattern {
-  any: CompiledPhrase[] | undefined;
-  all: CompiledPhrase[][] | undefined;
-  none: CompiledPhrase[] | undefined;
+  any: PhraseList | undefined;
+  all: PhraseList[] | undefined;
+  none: PhraseList | undefined;
   weight: number;
   supporting: boolean;
   notWith: ('refund_reason' | 'question')[];
@@ -30,10 +50,14 @@ export interface CompiledPattern {
 export interface CompiledClaim {
   type: ClaimType;
   patterns: CompiledPattern[];
-  mask: CompiledPhrase[];
-  unless: CompiledPhrase[];
+  /** Phrases one of which must occur (in the masked text) for any pattern to match: without one, the claim is not said. */
+  triggers: PhraseList;
+  /** The `unless`, `mask` and trigger phrases: without one of them the claim is neither said nor ruled out. */
+  concerns: PhraseList;
+  mask: MaskList;
+  unless: PhraseList;
   yieldsTo: ClaimType[];
-  defects: { defect: Defect; any: CompiledPhrase[]; none: CompiledPhrase[] }[];
+  defects: { defect: Defect; any: PhraseList; none: PhraseList }[];
   readsSize: boolean;
 }
 
@@ -50,9 +74,15 @@ export interface CompiledPatternFile {
   claims: CompiledClaim[];
   decision: { minScore: number; margin: number; compatible: ClaimType[][] };
   sizeUnits: SizeUnit[];
-  itemUnused: { unused: CompiledPhrase[]; used: CompiledPhrase[] } | undefined;
-  refund: { intent: CompiledPhrase[]; unless: CompiledPhrase[]; reasons: { reason: RefundReason; any: CompiledPhrase[] }[] } | undefined;
-  questions: { id: string; phrases: CompiledPhrase[] }[];
+  itemUnused: { unused: MaskList; used: PhraseList } | undefined;
+  refund: { intent: PhraseList; unless: PhraseList; reasons: { reason: RefundReason; any: PhraseList }[]; reasonPhrases: PhraseList } | undefined;
+  questions: { id: string; phrases: PhraseList }[];
+  /** Every question's phrases: without one of them the message asks none. */
+  questionPhrases: PhraseList;
+  /** Every phrase key and list of the file, for finding which occur with one pass over a text. */
+  phraseIndex: PhraseIndex;
+  /** `strip.tags` (each replaced by a space), `rewrite` and `rewriteWords`, applying only the pairs that occur. */
+  rewriters: { tags: Rewriter; rewrite: Rewriter; rewriteWords: Rewriter };
 }
 
 /** The validated pattern files a triager reads messages with. */
@@ -76,33 +106,54 @@ const compileFile = (file: MessagePatternFile, source: string, issues: TriageIss
     rewrite: folded.filter((pair) => !byWord.includes(pair)),
     rewriteWords: byWord.map(([from, to]) => [toWordKey(words(from)), toWordKey(words(to))] as const),
   };
+  const keyIds = new Map<string, number>();
+  const lists: PhraseList[] = [];
   const phrase = (text: string, path: PropertyKey[]): CompiledPhrase => {
     const prefix = file.matching === 'words' && text.endsWith('*');
     let key = toKey(foldText(prefix ? text.slice(0, -1) : text), rewrites);
     if (prefix) key = key.slice(0, -1);
     if (key.trim() === '') issues.push({ file: source, path: jsonPath(path), code: 'empty_phrase', message: `"${text}" has no letter or digit left to match` });
-    return { text, key };
+    let id = keyIds.get(key);
+    if (id === undefined) keyIds.set(key, (id = keyIds.size));
+    return { text, key, id };
   };
-  const list = (texts: readonly string[] | undefined, path: PropertyKey[]): CompiledPhrase[] =>
-    (texts ?? []).map((t, i) => phrase(t, [...path, i]));
+  const register = (phrases: CompiledPhrase[]): PhraseList => {
+    const registered = { id: lists.length, phrases };
+    lists.push(registered);
+    return registered;
+  };
+  const list = (texts: readonly string[] | undefined, path: PropertyKey[]): PhraseList =>
+    register((texts ?? []).map((t, i) => phrase(t, [...path, i])));
+  const maskList = (texts: readonly string[] | undefined, path: PropertyKey[]): MaskList => {
+    const masks = list(texts, path);
+    // a whole-word key ends with its word's space; a prefix key ends inside its word
+    return Object.assign(masks, { closed: file.matching === 'characters' || masks.phrases.every((p) => p.key.endsWith(' ')) });
+  };
 
   const claims: CompiledClaim[] = Object.entries(file.claims).map(([type, claim]) => {
     const at = ['claims', type];
     if (claim.yieldsTo?.includes(type as ClaimType)) {
       issues.push({ file: source, path: jsonPath([...at, 'yieldsTo']), code: 'yields_to_itself', message: `${type} cannot yield to itself` });
     }
+    const patterns = claim.patterns.map((p, i) => ({
+      any: p.any && list(p.any, [...at, 'patterns', i, 'any']),
+      all: p.all?.map((group, g) => list(group, [...at, 'patterns', i, 'all', g])),
+      none: p.none && list(p.none, [...at, 'patterns', i, 'none']),
+      weight: p.weight,
+      supporting: p.supporting,
+      notWith: p.notWith ?? [],
+    }));
+    // a pattern needs one of its `any` phrases, or without `any`, one of its first `all` group
+    const triggers = register(patterns.flatMap((p) => (p.any ?? p.all?.[0])?.phrases ?? []));
+    const mask = maskList(claim.mask, [...at, 'mask']);
+    const unless = list(claim.unless, [...at, 'unless']);
     return {
       type: type as ClaimType,
-      patterns: claim.patterns.map((p, i) => ({
-        any: p.any && list(p.any, [...at, 'patterns', i, 'any']),
-        all: p.all?.map((group, g) => list(group, [...at, 'patterns', i, 'all', g])),
-        none: p.none && list(p.none, [...at, 'patterns', i, 'none']),
-        weight: p.weight,
-        supporting: p.supporting,
-        notWith: p.notWith ?? [],
-      })),
-      mask: list(claim.mask, [...at, 'mask']),
-      unless: list(claim.unless, [...at, 'unless']),
+      patterns,
+      triggers,
+      concerns: register([...unless.phrases, ...mask.phrases, ...triggers.phrases]),
+      mask,
+      unless,
       yieldsTo: claim.yieldsTo ?? [],
       defects: (claim.defects ?? []).map((d, i) => ({
         defect: d.defect,
@@ -123,25 +174,39 @@ const compileFile = (file: MessagePatternFile, source: string, issues: TriageIss
     }),
   );
 
+  const itemUnused = file.itemUnused && {
+    unused: maskList(file.itemUnused.unused, ['itemUnused', 'unused']),
+    used: list(file.itemUnused.used, ['itemUnused', 'used']),
+  };
+  let refund: CompiledPatternFile['refund'];
+  if (file.refund !== undefined) {
+    const intent = list(file.refund.intent, ['refund', 'intent']);
+    const unless = list(file.refund.unless, ['refund', 'unless']);
+    const reasons = file.refund.reasons.map((r, i) => ({ reason: r.reason, any: list(r.any, ['refund', 'reasons', i, 'any']) }));
+    refund = { intent, unless, reasons, reasonPhrases: register(reasons.flatMap((r) => r.any.phrases)) };
+  }
+  const questions = Object.entries(file.questions).map(([id, texts]) => ({ id, phrases: list(texts, ['questions', id]) }));
+  const tags = (file.strip.tags ?? []).map(foldText);
+
   return {
     id: file.id,
     source,
     ...rewrites,
-    tags: (file.strip.tags ?? []).map(foldText),
+    tags,
     fields: (file.strip.fields ?? []).map(foldText),
     claims,
     decision: file.decision,
     sizeUnits: file.sizeUnits.map((u) => ({ unit: squeeze(foldText(u.unit)), cm: u.cm })),
-    itemUnused: file.itemUnused && {
-      unused: list(file.itemUnused.unused, ['itemUnused', 'unused']),
-      used: list(file.itemUnused.used, ['itemUnused', 'used']),
+    itemUnused,
+    refund,
+    questions,
+    questionPhrases: register(questions.flatMap((q) => q.phrases.phrases)),
+    phraseIndex: new PhraseIndex([...keyIds.keys()], lists),
+    rewriters: {
+      tags: new Rewriter(tags.map((tag) => [tag, ' '] as const)),
+      rewrite: new Rewriter(rewrites.rewrite),
+      rewriteWords: new Rewriter(rewrites.rewriteWords),
     },
-    refund: file.refund && {
-      intent: list(file.refund.intent, ['refund', 'intent']),
-      unless: list(file.refund.unless, ['refund', 'unless']),
-      reasons: file.refund.reasons.map((r, i) => ({ reason: r.reason, any: list(r.any, ['refund', 'reasons', i, 'any']) })),
-    },
-    questions: Object.entries(file.questions).map(([id, texts]) => ({ id, phrases: list(texts, ['questions', id]) })),
   };
 };
 

@@ -16,10 +16,22 @@ const isMoney = (name: string): boolean => name.endsWith('Amount') || name.endsW
 
 // Built on first zh-TW reply only: most processes never need it.
 let toTraditional: ((text: string) => string) | undefined;
+/** The same few names (carriers, the shop, its agents) come back on nearly every reply. */
+const traditional = new Map<string, string>();
+const MAX_REMEMBERED = 512;
 
 /** Names from the input (carrier, shop, agent) are written the way a zh-TW reader writes them: 顺丰 → 順豐. */
-const inLocaleScript = (text: string, locale: Locale): string =>
-  locale === 'zh-TW' ? (toTraditional ??= Converter({ from: 'cn', to: 'tw' }))(text) : text;
+const inLocaleScript = (text: string, locale: Locale): string => {
+  if (locale !== 'zh-TW') return text;
+  let converted = traditional.get(text);
+  if (converted === undefined) {
+    converted = (toTraditional ??= Converter({ from: 'cn', to: 'tw' }))(text);
+    // a bound, not a policy: names are short and few, but an input may carry any string
+    if (traditional.size >= MAX_REMEMBERED) traditional.clear();
+    if (text.length <= 64) traditional.set(text, converted);
+  }
+  return converted;
+};
 
 /** A fact as the buyer reads it: instants in the shop's zone, money with two decimals; absent is undefined. */
 export const formatFact = (facts: Facts, name: string, locale: Locale, timeZone: string): string | undefined => {

@@ -56,9 +56,17 @@ const compiledTriager = createTriage();
 // Built only in the process that needs them (each row is measured in a process of its own).
 let reference: Triager | undefined;
 const referenceTriager = (): Triager => (reference ??= createTriage({ evaluator: 'reference' }));
-const results = inputs.map((i) => compiledTriager.triageSync(i as TriageInput));
-const facts: Facts[] = results.map((r) => r.explanation.facts);
-const decided = results.map((r) => r.explanation.decidedBy.rule);
+// What the library decides for each input, and its facts: computed only where a row needs them. A
+// full-triage row must not start with 167 results held in memory: objects that all survive a
+// scavenge make V8 pretenure their allocation sites, and every later triage would then allocate
+// its result in the old generation, which no caller that lets results go pays.
+let facts: Facts[] = [];
+let decided: string[] = [];
+const computeDecisions = (): void => {
+  const results = inputs.map((i) => compiledTriager.triageSync(i as TriageInput));
+  facts = results.map((r) => r.explanation.facts);
+  decided = results.map((r) => r.explanation.decidedBy.rule);
+};
 
 // Bare json-rules-engine on the same rule files: what a shop would write without this library.
 const ruleFiles = builtinSources.rules.map((r) => r.json as unknown as RuleFile);
@@ -91,19 +99,29 @@ interface Row {
 
 // The pipeline's stages on their own, with the inputs each receives (as src/triage.ts chains them).
 const defaultPolicy = Policy.parse({});
-let staged: ReturnType<typeof stageInput>[] | undefined;
+
 const messagePatterns = loadMessagePatterns({ builtin: builtinMessagePatterns, extra: [] });
 // A fixed instant when an input has no `now`, so that the stage rows never read the clock.
 const noClock = (): Date => new Date('2026-11-11T00:10:00+08:00');
-const stageInput = (raw: unknown) => {
+/**
+ * What each stage receives, computed up to the stage measured and no further: the measured
+ * stage's own output is never held (see computeDecisions on pretenuring).
+ */
+type Upto = 'parsed' | 'read' | 'facts' | 'matches';
+const stageInput = (raw: unknown, upto: Upto) => {
   const { input: parsed, now } = validateInput(raw, noClock);
   const policy = parsed.policy === undefined ? defaultPolicy : mergePolicy(defaultPolicy, parsed.policy);
   const locale = parsed.locale ?? 'zh-CN';
-  const { input, flags, suspiciousLink } = readMessage(parsed, policy, messagePatterns);
-  const derived = deriveFacts(input, { now, policy, locale, suspiciousLink });
-  return { parsed, input, policy, now, locale, flags, suspiciousLink, facts: derived, matches: compiled.evaluateSync(derived) };
+  const { input, flags, suspiciousLink } = upto === 'parsed' ? { input: parsed, flags: [], suspiciousLink: false } : readMessage(parsed, policy, messagePatterns);
+  const derived = upto === 'facts' || upto === 'matches' ? deriveFacts(input, { now, policy, locale, suspiciousLink }) : undefined;
+  return { parsed, input, policy, now, locale, flags, suspiciousLink, facts: derived!, matches: upto === 'matches' ? compiled.evaluateSync(derived!) : [] };
 };
-const stageInputs = (): ReturnType<typeof stageInput>[] => (staged ??= inputs.map(stageInput));
+const staged = new Map<Upto, ReturnType<typeof stageInput>[]>();
+const stageInputs = (upto: Upto): ReturnType<typeof stageInput>[] => {
+  let list = staged.get(upto);
+  if (list === undefined) staged.set(upto, (list = inputs.map((raw) => stageInput(raw, upto))));
+  return list;
+};
 
 const rows: Row[] = [
   { group: 'full triage', name: 'library `triageSync` (compiled evaluator, default)', run: (i) => compiledTriager.triageSync(inputs[i] as TriageInput), decide: (i) => compiledTriager.triageSync(inputs[i] as TriageInput).explanation.decidedBy.rule },
@@ -118,7 +136,7 @@ const rows: Row[] = [
     group: 'stage',
     name: 'message reading (the buyer\'s words, when there are any)',
     run: (i) => {
-      const s = stageInputs()[i]!;
+      const s = stageInputs('parsed')[i]!;
       return readMessage(s.parsed, s.policy, messagePatterns);
     },
   },
@@ -126,16 +144,16 @@ const rows: Row[] = [
     group: 'stage',
     name: 'derived facts',
     run: (i) => {
-      const s = stageInputs()[i]!;
+      const s = stageInputs('read')[i]!;
       return deriveFacts(s.input, { now: s.now, policy: s.policy, locale: s.locale, suspiciousLink: s.suspiciousLink });
     },
   },
-  { group: 'stage', name: 'rules (compiled evaluator)', run: (i) => compiled.evaluateSync(stageInputs()[i]!.facts) },
+  { group: 'stage', name: 'rules (compiled evaluator)', run: (i) => compiled.evaluateSync(stageInputs('facts')[i]!.facts) },
   {
     group: 'stage',
     name: 'result: wording, checks, explanation',
     run: (i) => {
-      const s = stageInputs()[i]!;
+      const s = stageInputs('matches')[i]!;
       return buildResult(s.matches, { facts: s.facts, policy: s.policy, locale: s.locale, now: s.now, flags: s.flags, evaluator: 'compiled' });
     },
   },
@@ -146,6 +164,9 @@ const rows: Row[] = [
 // would leave V8's type feedback and pretenuring decisions that slow the rows after it.
 const rowAt = process.argv.indexOf('--row');
 const childRow = rowAt === -1 ? undefined : rows[Number(process.argv[rowAt + 1])];
+
+// The parent checks every row's decisions; a child needs the facts only for a decision-only row.
+if (childRow === undefined || childRow.group === 'decision only') computeDecisions();
 
 // Every row must decide as the library does, on every input.
 const mismatches: string[] = [];

@@ -1,8 +1,8 @@
-import { Converter } from 'opencc-js/cn2t';
 import { formatInZone } from '../facts/calendar.js';
 import { parseInstant } from '../facts/instant.js';
 import type { Facts, FactName } from '../schema/facts.js';
 import type { Locale } from '../schema/vocabulary.js';
+import { traditional as toTraditionalScript } from './traditional.js';
 
 const DATE_PATTERN: Record<Locale, string> = {
   'zh-CN': 'M月d日 HH:mm',
@@ -14,8 +14,6 @@ const DATE_PATTERN: Record<Locale, string> = {
 const isInstant = (name: string): boolean => name.endsWith('At');
 const isMoney = (name: string): boolean => name.endsWith('Amount') || name.endsWith('Cost');
 
-// Built on first zh-TW reply only: most processes never need it.
-let toTraditional: ((text: string) => string) | undefined;
 /** The same few names (carriers, the shop, its agents) come back on nearly every reply. */
 const traditional = new Map<string, string>();
 const MAX_REMEMBERED = 512;
@@ -25,7 +23,7 @@ const inLocaleScript = (text: string, locale: Locale): string => {
   if (locale !== 'zh-TW') return text;
   let converted = traditional.get(text);
   if (converted === undefined) {
-    converted = (toTraditional ??= Converter({ from: 'cn', to: 'tw' }))(text);
+    converted = toTraditionalScript(text);
     // a bound, not a policy: names are short and few, but an input may carry any string
     if (traditional.size >= MAX_REMEMBERED) traditional.clear();
     if (text.length <= 64) traditional.set(text, converted);

@@ -1,0 +1,153 @@
+import { Converter, Locale } from 'opencc-js/cn2t';
+
+/**
+ * Simplified to traditional (Taiwan) for the names a zh-TW reply repeats (carrier, shop, agent),
+ * with OpenCC's own dictionaries and algorithm, but not its tries: opencc-js keeps every
+ * dictionary as a trie of Maps, one Map per character, which costs 41 MB of heap for `cn → tw`
+ * (a batch worker lives on 64 MB). Here each dictionary group is one Map from key to value, about
+ * a fifth of that; a longest match tries the key lengths from the longest down. Names are short
+ * and remembered by the caller, so the lookups' cost does not matter.
+ * test/traditional.test.ts checks it against opencc-js on every dictionary key and random text.
+ */
+
+type Pair = readonly [string, string];
+
+/** A dictionary as opencc-js reads it, `"key value|key value"` or pairs; undefined for anything else. */
+const entriesOf = (dict: unknown): Pair[] | undefined => {
+  if (typeof dict === 'string') {
+    const out: Pair[] = [];
+    for (const line of dict.split('|')) {
+      const [key, value] = line.split(' ');
+      if (key === undefined || value === undefined) return undefined;
+      out.push([key, value]);
+    }
+    return out;
+  }
+  if (Array.isArray(dict) && dict.every((e) => Array.isArray(e) && typeof e[0] === 'string' && typeof e[1] === 'string')) return dict as Pair[];
+  return undefined;
+};
+
+const codePointLength = (s: string, i: number): number => (s.codePointAt(i)! > 0xffff ? 2 : 1);
+
+const idsArity = (cp: number): number => (cp >= 0x2ff0 && cp <= 0x2ff1 ? 2 : cp >= 0x2ff2 && cp <= 0x2ff3 ? 3 : cp >= 0x2ff4 && cp <= 0x2fff ? 2 : 0);
+
+/** opencc-js: an ideographic description sequence is never cut. */
+const idsEnd = (s: string, i: number): number => {
+  const arity = idsArity(s.codePointAt(i)!);
+  if (arity === 0) return 0;
+  let end = i + codePointLength(s, i);
+  for (let n = 0; n < arity; n += 1) {
+    if (end >= s.length) return 0;
+    const child = idsEnd(s, end);
+    end = child || end + codePointLength(s, end);
+  }
+  return end;
+};
+
+const unmatchedLength = (s: string, i: number): number => {
+  const end = idsEnd(s, i);
+  return end > i ? end - i : codePointLength(s, i);
+};
+
+/** One opencc-js Trie (a dictionary group), as a Map. */
+class Table {
+  private readonly map = new Map<string, string>();
+  private longest = 0;
+
+  /** Loads like `Trie#loadDictGroup`: the group's dictionaries last to first, so the first one's value wins. */
+  static of(group: readonly unknown[]): Table | undefined {
+    const table = new Table();
+    for (const dict of [...group].reverse()) {
+      const entries = entriesOf(dict);
+      if (entries === undefined) return undefined;
+      for (const [key, value] of entries) {
+        table.map.set(key, value);
+        if (key.length > table.longest) table.longest = key.length;
+      }
+    }
+    return table;
+  }
+
+  /** `Trie#matchPrefix`: the longest key at `i`, as its end. Every prefix of a key is on the trie's path, so the longest key that starts here is what the walk finds. */
+  private match(s: string, i: number): number {
+    for (let length = Math.min(this.longest, s.length - i); length > 0; length--) {
+      if (this.map.has(s.slice(i, i + length))) return i + length;
+    }
+    return 0;
+  }
+
+  segment(s: string): string[] {
+    const out: string[] = [];
+    let pending = -1;
+    for (let i = 0; i < s.length; ) {
+      const end = this.match(s, i);
+      if (end > 0) {
+        if (pending !== -1) out.push(s.slice(pending, i));
+        pending = -1;
+        out.push(s.slice(i, end));
+        i = end;
+      } else {
+        if (pending === -1) pending = i;
+        i += unmatchedLength(s, i);
+      }
+    }
+    if (pending !== -1) out.push(s.slice(pending));
+    return out;
+  }
+
+  convert(s: string): string {
+    let out = '';
+    let pending = -1;
+    for (let i = 0; i < s.length; ) {
+      const end = this.match(s, i);
+      if (end > 0) {
+        if (pending !== -1) out += s.slice(pending, i);
+        pending = -1;
+        out += this.map.get(s.slice(i, end))!;
+        i = end;
+      } else {
+        if (pending === -1) pending = i;
+        i += unmatchedLength(s, i);
+      }
+    }
+    return pending === -1 ? out : out + s.slice(pending);
+  }
+}
+
+const asGroups = (value: unknown): unknown[][] | undefined =>
+  Array.isArray(value) && value.every((g) => Array.isArray(g)) ? (value as unknown[][]) : undefined;
+
+/** opencc-js's `Converter({ from: 'cn', to: 'tw' })` (its `s2tw` config) on Map tables; undefined when the config is laid out otherwise. */
+const build = (): ((text: string) => string) | undefined => {
+  const config = (Locale.configs as Record<string, unknown> | undefined)?.['s2tw'];
+  if (config === null || typeof config !== 'object') return undefined;
+  const { normalizationChain, segmentation, conversionChain, ...other } = config as Record<string, unknown>;
+  if (Object.keys(other).length > 0) return undefined;
+  const normalizing = normalizationChain === undefined ? [] : asGroups(normalizationChain);
+  const converting = asGroups(conversionChain);
+  if (normalizing === undefined || converting === undefined) return undefined;
+  const segmentGroup = Array.isArray(segmentation) && segmentation.every((d) => typeof d === 'string') ? segmentation : segmentation === undefined ? undefined : [segmentation];
+  const tables = (groups: unknown[][]): Table[] | undefined => {
+    const out = groups.map((g) => Table.of(g));
+    return out.every((t): t is Table => t !== undefined) ? out : undefined;
+  };
+  const normalizers = tables(normalizing);
+  const converters = tables(converting);
+  const segmenter = segmentGroup === undefined ? undefined : Table.of(segmentGroup);
+  if (normalizers === undefined || converters === undefined || (segmentGroup !== undefined && segmenter === undefined)) return undefined;
+  return (text) => {
+    const normalized = normalizers.reduce((s, t) => t.convert(s), text);
+    const segments = segmenter === undefined ? [normalized] : segmenter.segment(normalized);
+    return segments.map((segment) => converters.reduce((s, t) => t.convert(s), segment)).join('');
+  };
+};
+
+let toTraditional: ((text: string) => string) | undefined;
+
+/**
+ * `Converter({ from: 'cn', to: 'tw' })` of opencc-js, in a fifth of its memory (opencc-js's own
+ * converter when its dictionaries are laid out otherwise). Built on first use.
+ * @example
+ * traditional('顺丰'); // '順豐'
+ */
+export const traditional = (text: string): string => (toTraditional ??= build() ?? Converter({ from: 'cn', to: 'tw' }))(text);

@@ -6,7 +6,7 @@ import { traditional } from '../src/wording/traditional.js';
 // zh-TW replies convert names with Map tables instead of opencc-js's tries (a fifth of the memory):
 // the same dictionaries and algorithm, so the same text, checked here against opencc-js itself.
 const opencc = Converter({ from: 'cn', to: 'tw' });
-const config = (Locale.configs as Record<string, { conversionChain: unknown[][] }>)['s2tw']!;
+const config = (Locale.configs as unknown as Record<string, { conversionChain: unknown[][] }>)['s2tw']!;
 const keys = config.conversionChain.flat().flatMap((d) => (typeof d === 'string' ? d.split('|').map((l) => l.split(' ')[0]!) : (d as [string, string][]).map(([k]) => k)));
 
 describe('names in traditional characters (zh-TW replies)', () => {

@@ -53,6 +53,8 @@ const unmatchedLength = (s: string, i: number): number => {
 class Table {
   private readonly map = new Map<string, string>();
   private longest = 0;
+  /** 1 for a code unit some key starts with: anywhere else no key matches, and the walk moves on at once. */
+  readonly starts = new Uint8Array(0x10000);
 
   /** Loads like `Trie#loadDictGroup`: the group's dictionaries last to first, so the first one's value wins. */
   static of(group: readonly unknown[]): Table | undefined {
@@ -63,6 +65,7 @@ class Table {
       for (const [key, value] of entries) {
         table.map.set(key, value);
         if (key.length > table.longest) table.longest = key.length;
+        if (key !== '') table.starts[key.charCodeAt(0)] = 1;
       }
     }
     return table;
@@ -70,6 +73,7 @@ class Table {
 
   /** `Trie#matchPrefix`: the longest key at `i`, as its end. Every prefix of a key is on the trie's path, so the longest key that starts here is what the walk finds. */
   private match(s: string, i: number): number {
+    if (this.starts[s.charCodeAt(i)] === 0) return 0;
     for (let length = Math.min(this.longest, s.length - i); length > 0; length--) {
       if (this.map.has(s.slice(i, i + length))) return i + length;
     }
@@ -135,7 +139,17 @@ const build = (): ((text: string) => string) | undefined => {
   const converters = tables(converting);
   const segmenter = segmentGroup === undefined ? undefined : Table.of(segmentGroup);
   if (normalizers === undefined || converters === undefined || (segmentGroup !== undefined && segmenter === undefined)) return undefined;
+  const all = [...normalizers, ...converters, ...(segmenter === undefined ? [] : [segmenter])];
+  // No key starts anywhere in the text (ids, tracking numbers, Latin names): every step leaves it as it is.
+  const unchanged = (text: string): boolean => {
+    for (let i = 0; i < text.length; i++) {
+      const unit = text.charCodeAt(i);
+      for (const table of all) if (table.starts[unit] === 1) return false;
+    }
+    return true;
+  };
   return (text) => {
+    if (unchanged(text)) return text;
     const normalized = normalizers.reduce((s, t) => t.convert(s), text);
     const segments = segmenter === undefined ? [normalized] : segmenter.segment(normalized);
     return segments.map((segment) => converters.reduce((s, t) => t.convert(s), segment)).join('');

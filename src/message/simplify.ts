@@ -1,4 +1,5 @@
 import { Converter, Locale } from 'opencc-js/t2cn';
+import { dictionaryEntries } from '../opencc/dictionaries.js';
 import { Automaton } from './automaton.js';
 
 let converter: ((text: string) => string) | undefined;
@@ -43,25 +44,9 @@ interface Prefilter {
 const isIdeographicDescription = (unit: number): boolean => unit >= 0x2ff0 && unit <= 0x2fff;
 const isSurrogate = (unit: number): boolean => unit >= 0xd800 && unit <= 0xdfff;
 
-type Entry = readonly [string, string];
-
-/** A dictionary as opencc-js reads it: `"key value|key value"` or `[key, value]` pairs; undefined for anything else. */
-const entriesOf = (dict: unknown): Entry[] | undefined => {
-  if (typeof dict === 'string') {
-    return dict.split('|').map((line) => {
-      const [key = '', value = ''] = line.split(' ');
-      return [key, value] as const;
-    });
-  }
-  if (Array.isArray(dict) && dict.every((e) => Array.isArray(e) && e.length === 2 && typeof e[0] === 'string' && typeof e[1] === 'string')) {
-    return dict as Entry[];
-  }
-  return undefined;
-};
-
 /** The dictionaries in a group, a group of groups, or a single dictionary. */
 const dictionariesIn = (node: unknown): unknown[] | undefined => {
-  if (entriesOf(node) !== undefined) return [node];
+  if (dictionaryEntries(node) !== undefined) return [node];
   if (!Array.isArray(node)) return undefined;
   const out: unknown[] = [];
   for (const child of node) {
@@ -85,12 +70,12 @@ const buildPrefilter = (): Prefilter | undefined => {
   const inKey = new Uint8Array(0x10000);
   const changing = new Set<string>();
   for (const dict of [...changingDicts, ...cuttingDicts]) {
-    for (const [key, value] of entriesOf(dict)!) {
+    for (const [key, value] of dictionaryEntries(dict)!) {
       for (let i = 0; i < key.length; i++) inKey[key.charCodeAt(i)] = 1;
       for (const text of [key, value]) for (let i = 0; i < text.length; i++) if (isIdeographicDescription(text.charCodeAt(i))) return undefined;
     }
   }
-  for (const dict of changingDicts) for (const [key, value] of entriesOf(dict)!) if (key !== value) changing.add(key);
+  for (const dict of changingDicts) for (const [key, value] of dictionaryEntries(dict)!) if (key !== value) changing.add(key);
   return { changing: new Automaton([...changing]), inKey };
 };
 

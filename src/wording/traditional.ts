@@ -1,4 +1,5 @@
 import { Converter, Locale } from 'opencc-js/cn2t';
+import { dictionaryEntries } from '../opencc/dictionaries.js';
 
 /**
  * Simplified to traditional (Taiwan) for the names a zh-TW reply repeats (carrier, shop, agent),
@@ -9,23 +10,6 @@ import { Converter, Locale } from 'opencc-js/cn2t';
  * and remembered by the caller, so the lookups' cost does not matter.
  * test/traditional.test.ts checks it against opencc-js on every dictionary key and random text.
  */
-
-type Pair = readonly [string, string];
-
-/** A dictionary as opencc-js reads it, `"key value|key value"` or pairs; undefined for anything else. */
-const entriesOf = (dict: unknown): Pair[] | undefined => {
-  if (typeof dict === 'string') {
-    const out: Pair[] = [];
-    for (const line of dict.split('|')) {
-      const [key, value] = line.split(' ');
-      if (key === undefined || value === undefined) return undefined;
-      out.push([key, value]);
-    }
-    return out;
-  }
-  if (Array.isArray(dict) && dict.every((e) => Array.isArray(e) && typeof e[0] === 'string' && typeof e[1] === 'string')) return dict as Pair[];
-  return undefined;
-};
 
 const codePointLength = (s: string, i: number): number => (s.codePointAt(i)! > 0xffff ? 2 : 1);
 
@@ -60,7 +44,7 @@ class Table {
   static of(group: readonly unknown[]): Table | undefined {
     const table = new Table();
     for (const dict of [...group].reverse()) {
-      const entries = entriesOf(dict);
+      const entries = dictionaryEntries(dict);
       if (entries === undefined) return undefined;
       for (const [key, value] of entries) {
         table.map.set(key, value);
@@ -80,7 +64,11 @@ class Table {
     return 0;
   }
 
-  segment(s: string): string[] {
+  /**
+   * opencc-js's walk (`Trie#segment`, `Trie#convert`): the longest key at each position, else the
+   * run of text up to the next key; keys are replaced by their value when `replace` is set.
+   */
+  private pieces(s: string, replace: boolean): string[] {
     const out: string[] = [];
     let pending = -1;
     for (let i = 0; i < s.length; ) {
@@ -88,7 +76,8 @@ class Table {
       if (end > 0) {
         if (pending !== -1) out.push(s.slice(pending, i));
         pending = -1;
-        out.push(s.slice(i, end));
+        const key = s.slice(i, end);
+        out.push(replace ? this.map.get(key)! : key);
         i = end;
       } else {
         if (pending === -1) pending = i;
@@ -99,22 +88,12 @@ class Table {
     return out;
   }
 
+  segment(s: string): string[] {
+    return this.pieces(s, false);
+  }
+
   convert(s: string): string {
-    let out = '';
-    let pending = -1;
-    for (let i = 0; i < s.length; ) {
-      const end = this.match(s, i);
-      if (end > 0) {
-        if (pending !== -1) out += s.slice(pending, i);
-        pending = -1;
-        out += this.map.get(s.slice(i, end))!;
-        i = end;
-      } else {
-        if (pending === -1) pending = i;
-        i += unmatchedLength(s, i);
-      }
-    }
-    return pending === -1 ? out : out + s.slice(pending);
+    return this.pieces(s, true).join('');
   }
 }
 

@@ -1,5 +1,5 @@
 import { Converter, Locale } from 'opencc-js/t2cn';
-import { dictionaryEntries } from '../opencc/dictionaries.js';
+import { conversionConfig } from '../opencc/dictionaries.js';
 import { Automaton } from './automaton.js';
 
 let converter: ((text: string) => string) | undefined;
@@ -44,38 +44,22 @@ interface Prefilter {
 const isIdeographicDescription = (unit: number): boolean => unit >= 0x2ff0 && unit <= 0x2fff;
 const isSurrogate = (unit: number): boolean => unit >= 0xd800 && unit <= 0xdfff;
 
-/** The dictionaries in a group, a group of groups, or a single dictionary. */
-const dictionariesIn = (node: unknown): unknown[] | undefined => {
-  if (dictionaryEntries(node) !== undefined) return [node];
-  if (!Array.isArray(node)) return undefined;
-  const out: unknown[] = [];
-  for (const child of node) {
-    const dicts = dictionariesIn(child);
-    if (dicts === undefined) return undefined;
-    out.push(...dicts);
-  }
-  return out;
-};
-
 /** Built from the very dictionaries the converter runs; undefined (convert everything) if they are not laid out as the reasoning above assumes. */
 const buildPrefilter = (): Prefilter | undefined => {
-  const config: unknown = (Locale.configs as Record<string, unknown> | undefined)?.['tw2sp'];
-  if (config === null || typeof config !== 'object') return undefined;
-  const { normalizationChain, segmentation, conversionChain, ...other } = config as Record<string, unknown>;
-  if (Object.keys(other).length > 0) return undefined;
-  const changingDicts = dictionariesIn([normalizationChain ?? [], conversionChain]);
-  const cuttingDicts = dictionariesIn(segmentation);
-  if (changingDicts === undefined || cuttingDicts === undefined) return undefined;
+  const config = conversionConfig(Locale.configs, 'tw2sp');
+  if (config === undefined) return undefined;
+  const changingDicts = [...config.normalization, ...config.conversion].flat();
+  const cuttingDicts = config.segmentation ?? [];
 
   const inKey = new Uint8Array(0x10000);
   const changing = new Set<string>();
   for (const dict of [...changingDicts, ...cuttingDicts]) {
-    for (const [key, value] of dictionaryEntries(dict)!) {
+    for (const [key, value] of dict) {
       for (let i = 0; i < key.length; i++) inKey[key.charCodeAt(i)] = 1;
       for (const text of [key, value]) for (let i = 0; i < text.length; i++) if (isIdeographicDescription(text.charCodeAt(i))) return undefined;
     }
   }
-  for (const dict of changingDicts) for (const [key, value] of dictionaryEntries(dict)!) if (key !== value) changing.add(key);
+  for (const dict of changingDicts) for (const [key, value] of dict) if (key !== value) changing.add(key);
   return { changing: new Automaton([...changing]), inKey };
 };
 

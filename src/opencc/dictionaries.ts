@@ -22,3 +22,55 @@ export const dictionaryEntries = (dict: unknown): DictionaryEntry[] | undefined 
   if (Array.isArray(dict) && dict.every((e) => Array.isArray(e) && e.length === 2 && typeof e[0] === 'string' && typeof e[1] === 'string')) return dict as DictionaryEntry[];
   return undefined;
 };
+
+/** The dictionaries of a conversion group (a trie of opencc-js), each as its entries. */
+export type DictionaryGroup = DictionaryEntry[][];
+
+/** What `Converter({ from, to })` of opencc-js runs for one of its `Locale.configs`, as entries. */
+export interface ConversionConfig {
+  /** Groups run one after the other on the whole text before segmenting. */
+  normalization: DictionaryGroup[];
+  /** Cuts the text into segments by longest match (never changes it); undefined: one segment. */
+  segmentation: DictionaryGroup | undefined;
+  /** Groups run one after the other on each segment. */
+  conversion: DictionaryGroup[];
+}
+
+const groupOf = (group: unknown): DictionaryGroup | undefined => {
+  if (!Array.isArray(group)) return undefined;
+  const out: DictionaryGroup = [];
+  for (const dict of group) {
+    const entries = dictionaryEntries(dict);
+    if (entries === undefined) return undefined;
+    out.push(entries);
+  }
+  return out;
+};
+
+const chainOf = (chain: unknown): DictionaryGroup[] | undefined => {
+  if (!Array.isArray(chain)) return undefined;
+  const groups = chain.map(groupOf);
+  return groups.every((g): g is DictionaryGroup => g !== undefined) ? groups : undefined;
+};
+
+/**
+ * Reads one of opencc-js's `Locale.configs` by the shape its `ConverterBuilder` gives each part
+ * (chains of groups of dictionaries; a segmentation that is a group of serialized dictionaries,
+ * else one dictionary); undefined for any other layout, so the caller uses opencc-js itself.
+ */
+export const conversionConfig = (configs: unknown, name: string): ConversionConfig | undefined => {
+  const config = configs !== null && typeof configs === 'object' ? (configs as Record<string, unknown>)[name] : undefined;
+  if (config === null || typeof config !== 'object') return undefined;
+  const { normalizationChain, segmentation, conversionChain, ...other } = config as Record<string, unknown>;
+  if (Object.keys(other).length > 0) return undefined;
+  const normalization = normalizationChain === undefined ? [] : chainOf(normalizationChain);
+  const conversion = chainOf(conversionChain);
+  const segments =
+    segmentation === undefined || segmentation === null
+      ? undefined
+      : Array.isArray(segmentation) && segmentation.every((d) => typeof d === 'string')
+        ? groupOf(segmentation)
+        : groupOf([segmentation]);
+  if (normalization === undefined || conversion === undefined || (segmentation != null && segments === undefined)) return undefined;
+  return { normalization, segmentation: segments, conversion };
+};

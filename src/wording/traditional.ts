@@ -1,5 +1,5 @@
 import { Converter, Locale } from 'opencc-js/cn2t';
-import { dictionaryEntries } from '../opencc/dictionaries.js';
+import { conversionConfig, type DictionaryGroup } from '../opencc/dictionaries.js';
 
 /**
  * Simplified to traditional (Taiwan) for the names a zh-TW reply repeats (carrier, shop, agent),
@@ -41,11 +41,9 @@ class Table {
   readonly starts = new Uint8Array(0x10000);
 
   /** Loads like `Trie#loadDictGroup`: the group's dictionaries last to first, so the first one's value wins. */
-  static of(group: readonly unknown[]): Table | undefined {
+  static of(group: DictionaryGroup): Table {
     const table = new Table();
-    for (const dict of [...group].reverse()) {
-      const entries = dictionaryEntries(dict);
-      if (entries === undefined) return undefined;
+    for (const entries of [...group].reverse()) {
       for (const [key, value] of entries) {
         table.map.set(key, value);
         if (key.length > table.longest) table.longest = key.length;
@@ -97,27 +95,13 @@ class Table {
   }
 }
 
-const asGroups = (value: unknown): unknown[][] | undefined =>
-  Array.isArray(value) && value.every((g) => Array.isArray(g)) ? (value as unknown[][]) : undefined;
-
 /** opencc-js's `Converter({ from: 'cn', to: 'tw' })` (its `s2tw` config) on Map tables; undefined when the config is laid out otherwise. */
 const build = (): ((text: string) => string) | undefined => {
-  const config = (Locale.configs as Record<string, unknown> | undefined)?.['s2tw'];
-  if (config === null || typeof config !== 'object') return undefined;
-  const { normalizationChain, segmentation, conversionChain, ...other } = config as Record<string, unknown>;
-  if (Object.keys(other).length > 0) return undefined;
-  const normalizing = normalizationChain === undefined ? [] : asGroups(normalizationChain);
-  const converting = asGroups(conversionChain);
-  if (normalizing === undefined || converting === undefined) return undefined;
-  const segmentGroup = Array.isArray(segmentation) && segmentation.every((d) => typeof d === 'string') ? segmentation : segmentation === undefined ? undefined : [segmentation];
-  const tables = (groups: unknown[][]): Table[] | undefined => {
-    const out = groups.map((g) => Table.of(g));
-    return out.every((t): t is Table => t !== undefined) ? out : undefined;
-  };
-  const normalizers = tables(normalizing);
-  const converters = tables(converting);
-  const segmenter = segmentGroup === undefined ? undefined : Table.of(segmentGroup);
-  if (normalizers === undefined || converters === undefined || (segmentGroup !== undefined && segmenter === undefined)) return undefined;
+  const config = conversionConfig(Locale.configs, 's2tw');
+  if (config === undefined) return undefined;
+  const normalizers = config.normalization.map((g) => Table.of(g));
+  const converters = config.conversion.map((g) => Table.of(g));
+  const segmenter = config.segmentation === undefined ? undefined : Table.of(config.segmentation);
   const all = [...normalizers, ...converters, ...(segmenter === undefined ? [] : [segmenter])];
   // No key starts anywhere in the text (ids, tracking numbers, Latin names): every step leaves it as it is.
   const unchanged = (text: string): boolean => {

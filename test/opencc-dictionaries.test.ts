@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { conversionConfig, dictionaryEntries } from '../src/opencc/dictionaries.js';
+
+// The message prefilter and the zh-TW names read opencc-js's configs by their layout; anything
+// else must read as undefined, so that they fall back to opencc-js itself.
+describe('opencc-js dictionaries and configs', () => {
+  it('reads serialized dictionaries and pair lists, and nothing else', () => {
+    expect(dictionaryEntries('顺 順|丰 豐')).toEqual([['顺', '順'], ['丰', '豐']]);
+    expect(dictionaryEntries([['顺', '順']])).toEqual([['顺', '順']]);
+    expect(dictionaryEntries('顺順')).toBeUndefined();
+    expect(dictionaryEntries([['顺', '順', '?']])).toBeUndefined();
+    expect(dictionaryEntries(42)).toBeUndefined();
+  });
+
+  it('reads a chain holding one group of two serialized dictionaries as two dictionaries, not as one pair', () => {
+    const config = conversionConfig({ s2x: { segmentation: 'a b', conversionChain: [['a b', 'c d']] } }, 's2x');
+    expect(config).toEqual({ normalization: [], segmentation: [[['a', 'b']]], conversion: [[[['a', 'b']], [['c', 'd']]]] });
+  });
+
+  it('reads a segmentation that is a group of serialized dictionaries, or one dictionary', () => {
+    expect(conversionConfig({ s: { segmentation: ['a b', 'c d'], conversionChain: [] } }, 's')?.segmentation).toEqual([[['a', 'b']], [['c', 'd']]]);
+    expect(conversionConfig({ s: { segmentation: [['a', 'b']], conversionChain: [] } }, 's')?.segmentation).toEqual([[['a', 'b']]]);
+  });
+
+  it('refuses any other layout', () => {
+    expect(conversionConfig({}, 's2tw')).toBeUndefined();
+    expect(conversionConfig({ s: { conversionChain: ['a b'] } }, 's')).toBeUndefined();
+    expect(conversionConfig({ s: { conversionChain: [], extra: 1 } }, 's')).toBeUndefined();
+    expect(conversionConfig({ s: { conversionChain: [[42]] } }, 's')).toBeUndefined();
+  });
+});

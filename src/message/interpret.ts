@@ -46,7 +46,7 @@ export interface BuyerMessageReading {
 /**
  * How a message's text is turned into what patterns are matched against. The reading below is the
  * same whatever the reader; `fastReader` is the one used, test/message/differential.test.ts holds
- * it to the plain one in reference.ts.
+ * it to the plain one in test/support/reference-reader.ts.
  */
 export interface TextReader {
   /** Every link in the NFKC text, as `findLinks` finds them. */

@@ -9,13 +9,13 @@ import blind5Json from '../corpus/blind-5.json';
 import { builtinMessagePatterns } from '../../src/generated/builtin-message-patterns.js';
 import { interpretMessage } from '../../src/message/interpret.js';
 import { loadMessagePatterns, type MessagePatternSet, type PatternSource } from '../../src/message/patterns.js';
-import { referenceReader } from '../../src/message/reference.js';
+import { referenceReader } from '../support/reference-reader.js';
 import type { MessagePatternFileInput } from '../../src/schema/message-patterns.js';
 import { loadFixtures } from '../support/fixtures.js';
 
 /**
  * The reader finds phrases, rewrites and tags with one automaton pass per text and hands OpenCC
- * only what it can change; the reference reader (src/message/reference.ts) tests every phrase
+ * only what it can change; the reference reader (test/support/reference-reader.ts) tests every phrase
  * with `includes`, applies every rewrite pair in turn and converts every text whole. Both must give
  * the same reading, to the last link position, for any message and any pattern files.
  */

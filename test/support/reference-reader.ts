@@ -1,9 +1,9 @@
-import { sentinelOf, type TextReader } from './interpret.js';
-import { judgeCandidates } from './links.js';
-import { rewrite, stripFields } from './normalize.js';
-import type { CompiledPhrase, MaskList, PhraseList } from './patterns.js';
-import { maskText, type KeyText } from './phrase-index.js';
-import { simplifyWhole } from './simplify.js';
+import { sentinelOf, type TextReader } from '../../src/message/interpret.js';
+import { judgeCandidates } from '../../src/message/links.js';
+import { rewrite, stripFields } from '../../src/message/normalize.js';
+import type { CompiledPhrase, MaskList, PhraseList } from '../../src/message/patterns.js';
+import { maskText, type KeyText } from '../../src/message/phrase-index.js';
+import { simplifyWhole } from '../../src/message/simplify.js';
 
 // squeeze, words and toWordKey of normalize.ts, written plainly, one character at a time
 const isLetterOrDigit = (ch: string): boolean => /[\p{L}\p{N}]/u.test(ch);

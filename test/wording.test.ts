@@ -31,4 +31,16 @@ describe('wording', () => {
     expect(result.wording.text).toContain('順豐 SF1402837465');
     expect(result.checks[0]!.text).toContain('順豐');
   });
+
+  it('quotes identifiers (tracking numbers, order ids) exactly as given, whatever the locale', async () => {
+    // a tracking number some courier writes with a simplified character: converting it would send the buyer looking for a number that does not exist
+    const result = await createTriage().triage({
+      now: '2026-10-15T10:00:00+08:00',
+      locale: 'zh-TW',
+      order: { status: 'shipped', amount: 259, paidAt: '2026-10-10T20:00:00+08:00' },
+      shipment: { trackingNumber: '丰SF1402837465', carrier: '顺丰', events: [{ at: '2026-10-12T10:00:00+08:00', kind: 'in_transit' }] },
+      claim: { type: 'not_received' },
+    });
+    expect(result.wording.text).toContain('順豐 丰SF1402837465');
+  });
 });

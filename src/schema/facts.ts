@@ -21,7 +21,8 @@ const maybe = z.boolean().nullable();
  * The facts rules are written against: computed once per triage from the input, the policy and `now`.
  * Every fact is always present (null when it does not apply), so a rule never meets a missing fact.
  * The keys of this object are the only fact names a rule file may use; names ending in `At` are
- * instants and names ending in `Amount` or `Cost` are money (the wording formats them so).
+ * instants, names ending in `Amount` or `Cost` are money (the wording formats them so), and names
+ * ending in `Id` or `Number` are identifiers, quoted as given (a zh-TW reply converts other names).
  */
 export const Facts = z.strictObject({
   // order

@@ -10,9 +10,10 @@ const DATE_PATTERN: Record<Locale, string> = {
   en: 'MMM d, HH:mm',
 };
 
-/** Fact names carry their kind (see Facts): `…At` is an instant, `…Amount`/`…Cost` is money. */
+/** Fact names carry their kind (see Facts): `…At` is an instant, `…Amount`/`…Cost` is money, `…Id`/`…Number` an identifier. */
 const isInstant = (name: string): boolean => name.endsWith('At');
 const isMoney = (name: string): boolean => name.endsWith('Amount') || name.endsWith('Cost');
+const isIdentifier = (name: string): boolean => name.endsWith('Id') || name.endsWith('Number');
 
 /** The same few names (carriers, the shop, its agents) come back on nearly every reply. */
 const traditional = new Map<string, string>();
@@ -38,5 +39,7 @@ export const formatFact = (facts: Facts, name: string, locale: Locale, timeZone:
   if (typeof value === 'string' && isInstant(name)) return formatInZone(new Date(parseInstant(value)), timeZone, DATE_PATTERN[locale]);
   if (typeof value === 'number' && isMoney(name)) return value.toFixed(2);
   if (typeof value === 'number') return Number.isInteger(value) ? String(value) : value.toFixed(1);
-  return typeof value === 'string' ? inLocaleScript(value, locale) : String(value);
+  // an order id or a tracking number is quoted to the buyer exactly as the systems know it
+  if (typeof value === 'string') return isIdentifier(name) ? value : inLocaleScript(value, locale);
+  return String(value);
 };

@@ -36,9 +36,13 @@ const unmatchedLength = (s: string, i: number): number => {
 /** One opencc-js Trie (a dictionary group), as a Map. */
 class Table {
   private readonly map = new Map<string, string>();
+  /**
+   * The longest key starting with each code unit (0: no key starts with it, and the walk moves on
+   * at once). Keys starting with a Latin letter are short, and the longest of all is tried only where it can start.
+   */
+  readonly longestFrom = new Uint8Array(0x10000);
+  /** For a unit whose longest key does not fit in a byte (`longestFrom` says 255): the longest key of all. */
   private longest = 0;
-  /** 1 for a code unit some key starts with: anywhere else no key matches, and the walk moves on at once. */
-  readonly starts = new Uint8Array(0x10000);
 
   /** Loads like `Trie#loadDictGroup`: the group's dictionaries last to first, so the first one's value wins. */
   static of(group: DictionaryGroup): Table {
@@ -46,8 +50,9 @@ class Table {
     for (const entries of [...group].reverse()) {
       for (const [key, value] of entries) {
         table.map.set(key, value);
-        if (key.length > table.longest) table.longest = key.length;
-        if (key !== '') table.starts[key.charCodeAt(0)] = 1;
+        const unit = key.charCodeAt(0);
+        if (key !== '') table.longestFrom[unit] = Math.max(table.longestFrom[unit]!, Math.min(key.length, 255));
+        table.longest = Math.max(table.longest, key.length);
       }
     }
     return table;
@@ -55,8 +60,8 @@ class Table {
 
   /** `Trie#matchPrefix`: the longest key at `i`, as its end. Every prefix of a key is on the trie's path, so the longest key that starts here is what the walk finds. */
   private match(s: string, i: number): number {
-    if (this.starts[s.charCodeAt(i)] === 0) return 0;
-    for (let length = Math.min(this.longest, s.length - i); length > 0; length--) {
+    const from = this.longestFrom[s.charCodeAt(i)]!;
+    for (let length = Math.min(from === 255 ? this.longest : from, s.length - i); length > 0; length--) {
       if (this.map.has(s.slice(i, i + length))) return i + length;
     }
     return 0;
@@ -107,7 +112,7 @@ const build = (): ((text: string) => string) | undefined => {
   const unchanged = (text: string): boolean => {
     for (let i = 0; i < text.length; i++) {
       const unit = text.charCodeAt(i);
-      for (const table of all) if (table.starts[unit] === 1) return false;
+      for (const table of all) if (table.longestFrom[unit] !== 0) return false;
     }
     return true;
   };

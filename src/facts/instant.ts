@@ -4,6 +4,13 @@ const digit = (s: string, i: number): number => {
 };
 const two = (s: string, i: number): number => digit(s, i) * 10 + digit(s, i + 1);
 
+const DASH = 45;
+const COLON = 58;
+const DOT = 46;
+const PLUS = 43;
+const LETTER_T = 84;
+const LETTER_Z = 90;
+
 const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 const daysInMonth = (year: number, month: number): number =>
   month === 2 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : DAYS[month - 1]!;
@@ -16,12 +23,14 @@ const daysInMonth = (year: number, month: number): number =>
  * parseInstant('2026-11-11T00:10:00+08:00') === Date.parse('2026-11-11T00:10:00+08:00'); // true
  */
 export const parseInstant = (iso: string): number => {
-  const year = two(iso, 0) * 100 + two(iso, 2);
   const n = iso.length;
-  if (!(year >= 100) || n < 20 || iso[4] !== '-' || iso[7] !== '-' || iso[10] !== 'T' || iso[13] !== ':' || iso[16] !== ':') return Date.parse(iso);
+  // code units, not one-character strings: this runs a dozen times per triage
+  if (n < 20 || iso.charCodeAt(4) !== DASH || iso.charCodeAt(7) !== DASH || iso.charCodeAt(10) !== LETTER_T || iso.charCodeAt(13) !== COLON || iso.charCodeAt(16) !== COLON) return Date.parse(iso);
+  const year = two(iso, 0) * 100 + two(iso, 2);
+  if (!(year >= 100)) return Date.parse(iso);
   let i = 19;
   let ms = 0;
-  if (iso[i] === '.') {
+  if (iso.charCodeAt(i) === DOT) {
     // Date.parse keeps milliseconds and drops further digits.
     let scale = 100;
     for (i += 1; i < n && digit(iso, i) >= 0; i += 1) {
@@ -32,9 +41,10 @@ export const parseInstant = (iso: string): number => {
     ms = Math.floor(ms);
   }
   let offsetMinutes = 0;
-  if (iso[i] === 'Z' && i + 1 === n) offsetMinutes = 0;
-  else if ((iso[i] === '+' || iso[i] === '-') && i + 6 === n && iso[i + 3] === ':') {
-    offsetMinutes = (iso[i] === '-' ? -1 : 1) * (two(iso, i + 1) * 60 + two(iso, i + 4));
+  const sign = iso.charCodeAt(i);
+  if (sign === LETTER_Z && i + 1 === n) offsetMinutes = 0;
+  else if ((sign === PLUS || sign === DASH) && i + 6 === n && iso.charCodeAt(i + 3) === COLON) {
+    offsetMinutes = (sign === DASH ? -1 : 1) * (two(iso, i + 1) * 60 + two(iso, i + 4));
   } else return Date.parse(iso);
   const month = two(iso, 5);
   const day = two(iso, 8);

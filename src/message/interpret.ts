@@ -66,6 +66,9 @@ export interface TextReader {
  */
 export const sentinelOf = (file: CompiledPatternFile): string => (file.matching === 'characters' ? '|' : ' | ');
 
+/** The text holds nothing the file looks for (see `alphabet`): stripping, rewriting and searching would change and find nothing. */
+const untouched = (text: string, file: CompiledPatternFile): boolean => file.alphabet !== undefined && !file.alphabet.occursIn(text);
+
 /**
  * Finds the phrases, tags and rewrites that occur with one pass over the text, and looks no further than those.
  * @example
@@ -74,10 +77,12 @@ export const sentinelOf = (file: CompiledPatternFile): string => (file.matching 
 export const fastReader: TextReader = {
   links: findLinks,
   fold: (text, isNfkc) => (isNfkc ? foldNormalized(text) : foldText(text)),
-  strip: (text, file) => stripFields(file.rewriters.tags.apply(text), file.fields),
+  strip: (text, file) => (untouched(text, file) ? text : stripFields(file.rewriters.tags.apply(text), file.fields)),
   prepare(stripped, file) {
-    const body = file.rewriters.rewrite.apply(stripped);
     const sentinel = sentinelOf(file);
+    // no rewrite applies and no phrase occurs; the words key is never searched, so the text stands for it
+    if (untouched(stripped, file)) return { key: file.phraseIndex.none(stripped, sentinel), squeezed: () => squeeze(stripped) };
+    const body = file.rewriters.rewrite.apply(stripped);
     if (file.matching === 'words') {
       const key = file.rewriters.rewriteWords.apply(wordKey(body));
       return { key: file.phraseIndex.scan(key, sentinel), squeezed: () => squeeze(body) };

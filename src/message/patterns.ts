@@ -2,6 +2,7 @@ import { TriageError, issuesFromZod, jsonPath, type TriageIssue } from '../error
 import { MessagePatternFile } from '../schema/message-patterns.js';
 import type { ClaimType, Defect, RefundReason } from '../schema/vocabulary.js';
 import { foldText, rewrite, squeeze, toWordKey, words } from './normalize.js';
+import { CodeUnitSet } from './code-units.js';
 import { PhraseIndex } from './phrase-index.js';
 import { Rewriter } from './rewriter.js';
 import type { SizeUnit } from './sizes.js';
@@ -83,6 +84,14 @@ export interface CompiledPatternFile {
   phraseIndex: PhraseIndex;
   /** `strip.tags` (each replaced by a space), `rewrite` and `rewriteWords`, applying only the pairs that occur. */
   rewriters: { tags: Rewriter; rewrite: Rewriter; rewriteWords: Rewriter };
+  /**
+   * Every unit, spaces aside, of what the file looks for (phrase keys, rewrites, tags, fields, size
+   * units). A text holding none of them gives the file nothing to find: no tag, field or rewrite
+   * applies, so no unit comes in that could make a phrase occur, and the file's reading is empty
+   * (an English file and a Chinese message, most often). Undefined when something looked for is
+   * made of spaces only (or is empty), as that can occur in any text.
+   */
+  alphabet: CodeUnitSet | undefined;
 }
 
 /** The validated pattern files a triager reads messages with. */
@@ -187,26 +196,32 @@ const compileFile = (file: MessagePatternFile, source: string, issues: TriageIss
   }
   const questions = Object.entries(file.questions).map(([id, texts]) => ({ id, phrases: list(texts, ['questions', id]) }));
   const tags = (file.strip.tags ?? []).map(foldText);
+  const fields = (file.strip.fields ?? []).map(foldText);
+  const sizeUnits = file.sizeUnits.map((u) => ({ unit: squeeze(foldText(u.unit)), cm: u.cm }));
+  const keys = [...keyIds.keys()];
+  const lookedFor = [...keys, ...rewrites.rewrite.map(([from]) => from), ...rewrites.rewriteWords.map(([from]) => from), ...tags, ...fields, ...sizeUnits.map((u) => u.unit)];
+  const alphabet = lookedFor.every((text) => text.trim() !== '') ? CodeUnitSet.of(lookedFor.map((text) => text.replaceAll(' ', ''))) : undefined;
 
   return {
     id: file.id,
     source,
     ...rewrites,
     tags,
-    fields: (file.strip.fields ?? []).map(foldText),
+    fields,
     claims,
     decision: file.decision,
-    sizeUnits: file.sizeUnits.map((u) => ({ unit: squeeze(foldText(u.unit)), cm: u.cm })),
+    sizeUnits,
     itemUnused,
     refund,
     questions,
     questionPhrases: register(questions.flatMap((q) => q.phrases.phrases)),
-    phraseIndex: new PhraseIndex([...keyIds.keys()], lists),
+    phraseIndex: new PhraseIndex(keys, lists),
     rewriters: {
       tags: new Rewriter(tags.map((tag) => [tag, ' '] as const)),
       rewrite: new Rewriter(rewrites.rewrite),
       rewriteWords: new Rewriter(rewrites.rewriteWords),
     },
+    alphabet,
   };
 };
 

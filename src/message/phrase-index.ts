@@ -76,6 +76,11 @@ export class PhraseIndex {
     return this.occurrences(text, sentinel, found);
   }
 
+  /** A key text known to hold no key (see `alphabet` in patterns.ts): nothing to scan for. */
+  none(text: string, sentinel: string): KeyText {
+    return this.occurrences(text, sentinel, []);
+  }
+
   /**
    * The occurrences in `text`, a text `from` with phrases of a closed mask cut out: it holds no
    * key `from` did not, so only those are looked for.

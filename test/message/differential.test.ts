@@ -258,3 +258,33 @@ describe('the fast reader against the reference reader, with a shop’s pattern 
     );
   });
 });
+
+describe('a pattern file given a text holding nothing it looks for', () => {
+  // the fast reader skips such a file (src/message/patterns.ts, `alphabet`); the reference never does
+  const SPACES: MessagePatternFileInput = {
+    id: 'spaces',
+    matching: 'characters',
+    decision: { minScore: 3, margin: 2, compatible: [] },
+    rewrite: [{ from: '   ', to: '碎成渣' }],
+    claims: { quality: { patterns: [{ weight: 3, any: ['碎成渣'] }], readsSize: true } },
+    sizeUnits: [{ unit: '毫米', cm: 0.1 }],
+  };
+  const withSpaces = loadMessagePatterns({ builtin: builtinMessagePatterns, extra: sources([SPACES]) });
+
+  it('is skipped only when nothing in the text can be found, rewritten or stripped by it', () => {
+    const [en, zh] = ['en', 'zh'].map((id) => loadMessagePatterns({ builtin: builtinMessagePatterns, extra: [] }).files.find((f) => f.id === id)!);
+    expect(en.alphabet?.occursIn('鞋子开胶了')).toBe(false);
+    expect(en.alphabet?.occursIn('鞋子开胶了 glue')).toBe(true);
+    expect(zh.alphabet?.occursIn('鞋子开胶了')).toBe(true);
+    // three spaces can be rewritten in any text: such a file is never skipped
+    expect(withSpaces.files.find((f) => f.id === 'spaces')!.alphabet).toBeUndefined();
+  });
+
+  it('reads as the reference reads, sizes and rewrites made of spaces included', () => {
+    for (const message of ['鞋子开胶了', '鞋子开胶了   大概2毫米', '溢胶两毫米', '开胶了 glue 2mm', '   ', '没收到 ok']) {
+      expectSameReading(message, withSpaces);
+      expectSameReading(message, loadMessagePatterns({ builtin: builtinMessagePatterns, extra: [] }));
+    }
+    expect(interpretMessage('鞋子   了', withSpaces, TRUSTED).candidates.map((c) => c.file)).toEqual(['<shop 0>']);
+  });
+});

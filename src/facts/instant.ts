@@ -1,8 +1,14 @@
+/** The digit at `i` (which is inside the string), or -1. */
 const digit = (s: string, i: number): number => {
   const d = s.charCodeAt(i) - 48;
-  return d >= 0 && d <= 9 ? d : Number.NaN;
+  return d >= 0 && d <= 9 ? d : -1;
 };
-const two = (s: string, i: number): number => digit(s, i) * 10 + digit(s, i + 1);
+/** The two digits at `i` as a number, or -1. */
+const two = (s: string, i: number): number => {
+  const a = digit(s, i);
+  const b = digit(s, i + 1);
+  return a === -1 || b === -1 ? -1 : a * 10 + b;
+};
 
 const DASH = 45;
 const COLON = 58;
@@ -16,6 +22,19 @@ const daysInMonth = (year: number, month: number): number =>
   month === 2 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : DAYS[month - 1]!;
 
 /**
+ * Days from 1970-01-01 to a proleptic Gregorian date (H. Hinnant's `days_from_civil`), what
+ * `Date.UTC` computes for a valid date, in plain arithmetic rather than a call into the runtime.
+ */
+const daysFromCivil = (year: number, month: number, day: number): number => {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const dayOfYear = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146_097 + dayOfEra - 719_468;
+};
+
+/**
  * `Date.parse` for the timestamps the input schema accepts (`2026-11-11T00:10:00.5+08:00`: seconds,
  * optional fraction, `Z` or an offset), read field by field: `Date.parse` costs a few hundred
  * nanoseconds and a triage reads a dozen instants. Any other shape goes to `Date.parse` itself.
@@ -24,16 +43,24 @@ const daysInMonth = (year: number, month: number): number =>
  */
 export const parseInstant = (iso: string): number => {
   const n = iso.length;
-  // code units, not one-character strings: this runs a dozen times per triage
+  // code units, not one-character strings: this runs several times per triage
   if (n < 20 || iso.charCodeAt(4) !== DASH || iso.charCodeAt(7) !== DASH || iso.charCodeAt(10) !== LETTER_T || iso.charCodeAt(13) !== COLON || iso.charCodeAt(16) !== COLON) return Date.parse(iso);
-  const year = two(iso, 0) * 100 + two(iso, 2);
-  if (!(year >= 100)) return Date.parse(iso);
+  const century = two(iso, 0);
+  const yearOfCentury = two(iso, 2);
+  const month = two(iso, 5);
+  const day = two(iso, 8);
+  const hours = two(iso, 11);
+  const minutes = two(iso, 14);
+  const seconds = two(iso, 17);
+  // Date.UTC reads years 0–99 as 1900–1999; -1 is a non-digit
+  if (century < 1 || yearOfCentury === -1 || hours === -1 || minutes === -1 || seconds === -1) return Date.parse(iso);
+  const year = century * 100 + yearOfCentury;
   let i = 19;
   let ms = 0;
   if (iso.charCodeAt(i) === DOT) {
     // Date.parse keeps milliseconds and drops further digits.
     let scale = 100;
-    for (i += 1; i < n && digit(iso, i) >= 0; i += 1) {
+    for (i += 1; i < n && digit(iso, i) !== -1; i += 1) {
       ms += digit(iso, i) * scale;
       scale /= 10;
     }
@@ -44,16 +71,13 @@ export const parseInstant = (iso: string): number => {
   const sign = iso.charCodeAt(i);
   if (sign === LETTER_Z && i + 1 === n) offsetMinutes = 0;
   else if ((sign === PLUS || sign === DASH) && i + 6 === n && iso.charCodeAt(i + 3) === COLON) {
-    offsetMinutes = (sign === DASH ? -1 : 1) * (two(iso, i + 1) * 60 + two(iso, i + 4));
+    const offsetHours = two(iso, i + 1);
+    const offsetMins = two(iso, i + 4);
+    if (offsetHours === -1 || offsetMins === -1) return Date.parse(iso);
+    offsetMinutes = (sign === DASH ? -1 : 1) * (offsetHours * 60 + offsetMins);
   } else return Date.parse(iso);
-  const month = two(iso, 5);
-  const day = two(iso, 8);
-  const hours = two(iso, 11);
-  const minutes = two(iso, 14);
-  const seconds = two(iso, 17);
-  // Out-of-range fields (which Date.UTC would roll over) and NaN fail these checks.
-  const inRange =
-    month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month) && hours <= 23 && minutes <= 59 && seconds <= 59 && Math.abs(offsetMinutes) < 24 * 60;
+  // Out-of-range fields (which Date.UTC would roll over) fail these checks.
+  const inRange = month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month) && hours <= 23 && minutes <= 59 && seconds <= 59 && offsetMinutes < 24 * 60 && offsetMinutes > -24 * 60;
   if (!inRange) return Date.parse(iso);
-  return Date.UTC(year, month - 1, day, hours, minutes, seconds, ms) - offsetMinutes * 60_000;
+  return daysFromCivil(year, month, day) * 86_400_000 + ((hours * 60 + minutes - offsetMinutes) * 60 + seconds) * 1000 + ms;
 };

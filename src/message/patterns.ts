@@ -85,11 +85,11 @@ export interface CompiledPatternFile {
   /** `strip.tags` (each replaced by a space), `rewrite` and `rewriteWords`, applying only the pairs that occur. */
   rewriters: { tags: Rewriter; rewrite: Rewriter; rewriteWords: Rewriter };
   /**
-   * Every unit, spaces aside, of what the file looks for (phrase keys, rewrites, tags, fields, size
-   * units). A text holding none of them gives the file nothing to find: no tag, field or rewrite
-   * applies, so no unit comes in that could make a phrase occur, and the file's reading is empty
-   * (an English file and a Chinese message, most often). Undefined when something looked for is
-   * made of spaces only (or is empty), as that can occur in any text.
+   * A unit of each text the file looks for (phrase keys, rewrites, tags, fields, size units). A text
+   * holding none of them gives the file nothing to find: no tag, field or rewrite applies, so no
+   * unit comes in that could make a phrase occur, and the file's reading is empty (an English file
+   * and a Chinese message, most often). Undefined when something looked for is made of spaces only
+   * (or is empty), as that can occur in any text.
    */
   alphabet: CodeUnitSet | undefined;
 }
@@ -200,7 +200,7 @@ const compileFile = (file: MessagePatternFile, source: string, issues: TriageIss
   const sizeUnits = file.sizeUnits.map((u) => ({ unit: squeeze(foldText(u.unit)), cm: u.cm }));
   const keys = [...keyIds.keys()];
   const lookedFor = [...keys, ...rewrites.rewrite.map(([from]) => from), ...rewrites.rewriteWords.map(([from]) => from), ...tags, ...fields, ...sizeUnits.map((u) => u.unit)];
-  const alphabet = lookedFor.every((text) => text.trim() !== '') ? CodeUnitSet.of(lookedFor.map((text) => text.replaceAll(' ', ''))) : undefined;
+  const alphabet = CodeUnitSet.rarestOf(lookedFor);
 
   return {
     id: file.id,

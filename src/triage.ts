@@ -120,7 +120,7 @@ export const createTriage = (options: TriageOptions = {}): Triager => {
     const context = prepare(raw);
     let matches: RuleMatch[];
     try {
-      matches = await evaluator.evaluate(context.facts);
+      matches = await evaluator.evaluate(context.facts, 'decisive');
     } catch (cause) {
       throw engineFailure(cause);
     }
@@ -136,7 +136,7 @@ export const createTriage = (options: TriageOptions = {}): Triager => {
     const context = prepare(raw);
     let matches: RuleMatch[];
     try {
-      matches = evaluator.evaluateSync(context.facts);
+      matches = evaluator.evaluateSync(context.facts, 'decisive');
     } catch (cause) {
       throw engineFailure(cause);
     }
@@ -192,7 +192,6 @@ export const triage = (input: TriageInput): Promise<TriageResult> => getDefault(
 /** `triage` that returns `{ success: false, error }` instead of throwing on invalid input. */
 export const safeTriage = (input: unknown): Promise<SafeTriageResult> => getDefault().safeTriage(input);
 
-/**
 /**
  * `triage` without a Promise (the built-in rules run on the compiled evaluator).
  * @example

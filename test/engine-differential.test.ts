@@ -65,7 +65,7 @@ const valuesOf = (name: FactName): fc.Arbitrary<unknown> => {
 const factsArb: fc.Arbitrary<Facts> = fc.record(Object.fromEntries(FACT_NAMES.map((n) => [n, valuesOf(n)]))) as unknown as fc.Arbitrary<Facts>;
 
 /** What a result exposes of a match list: rule ids in order and every condition trace. */
-const view = (matches: RuleMatch[]): unknown => matches.map((m) => ({ rule: m.rule.id, conditions: m.conditions }));
+const view = (matches: RuleMatch[]): { rule: string; conditions: unknown }[] => matches.map((m) => ({ rule: m.rule.id, conditions: m.conditions }));
 
 const evaluators = (ruleSet: RuleSet) => ({ reference: new ReferenceEvaluator(ruleSet), compiled: new CompiledEvaluator(ruleSet) });
 
@@ -151,6 +151,11 @@ describe('the compiled evaluator against json-rules-engine', () => {
         const reordered = Object.fromEntries(Object.entries(facts).reverse()) as Facts;
         expect(view(builtin.compiled.evaluateSync(reordered))).toEqual(expected);
         expect(view(builtin.compiled.evaluateSync({ ...facts, extra: 1 } as Facts))).toEqual(expected);
+        // what a triage asks for: the same matches, the deciding one's traces, none for the others
+        const decisive = builtin.compiled.evaluateSync(facts, 'decisive');
+        expect(decisive.map((m) => m.rule.id)).toEqual(expected.map((m) => m.rule));
+        expect(view(decisive.slice(0, 1))).toEqual(expected.slice(0, 1));
+        expect(decisive.slice(1).every((m) => m.conditions.length === 0)).toBe(true);
       }),
       { numRuns: 1500 },
     );

@@ -4,7 +4,7 @@ import { FactName, type Facts } from '../schema/facts.js';
 import type { ConditionNode, LeafCondition, Operator, TopLevelCondition } from '../schema/rule.js';
 import type { LoadedRule, RuleSet } from '../rules/types.js';
 import { plainPathResolver } from './reference.js';
-import type { ConditionTrace, Evaluator, RuleMatch } from './types.js';
+import type { ConditionTrace, Evaluator, RuleMatch, Traces } from './types.js';
 
 /** The facts the rules read, looked up once per evaluation (a keyed lookup on the 70-key facts object is the slow part). */
 type Values = unknown[];
@@ -274,14 +274,18 @@ export class CompiledEvaluator implements Evaluator {
     if (i !== names.length) for (let j = 0; j < names.length; j++) v[j] = facts[names[j] as keyof Facts];
   }
 
-  /** The rules that fire, highest priority first, each with the trace of its conditions. */
-  evaluateSync(facts: Facts): RuleMatch[] {
+  /** The rules that fire, highest priority first, each with the trace of its conditions (with `decisive`, only the first). */
+  evaluateSync(facts: Facts, traces: Traces = 'all'): RuleMatch[] {
     const { values: v, memo } = this;
     this.read(facts);
     memo.fill(0);
     const matches: RuleMatch[] = [];
     for (const { rule, root } of this.compiled) {
       if (!root.test(v, memo)) continue;
+      if (traces === 'decisive' && matches.length > 0) {
+        matches.push({ rule, conditions: [] });
+        continue;
+      }
       const conditions: ConditionTrace[] = [];
       // The root passed, so its children start as passing (the reference does the same).
       if (root.kind === 'not') trace(root.child, v, memo, false, conditions);
@@ -292,9 +296,9 @@ export class CompiledEvaluator implements Evaluator {
     return matches;
   }
 
-  evaluate(facts: Facts): Promise<RuleMatch[]> {
+  evaluate(facts: Facts, traces: Traces = 'all'): Promise<RuleMatch[]> {
     try {
-      return Promise.resolve(this.evaluateSync(facts));
+      return Promise.resolve(this.evaluateSync(facts, traces));
     } catch (error) {
       return Promise.reject(error);
     }

@@ -19,15 +19,23 @@ export interface ConditionTrace {
 
 export interface RuleMatch {
   rule: LoadedRule;
+  /** Empty for a match after the first when only the deciding rule was traced (`Traces`). */
   conditions: ConditionTrace[];
 }
+
+/**
+ * Which matches get their condition traces: every one (the differential tests compare them all),
+ * or the deciding one only, which is all a result shows.
+ */
+export type Traces = 'all' | 'decisive';
 
 export type EvaluatorKind = 'reference' | 'compiled';
 
 /** Decides which rules fire for one set of facts; matches come highest priority first. */
 export interface Evaluator {
   readonly kind: EvaluatorKind;
-  evaluate(facts: Facts): Promise<RuleMatch[]>;
+  /** `traces` is what the caller needs at least; an evaluator may trace more. */
+  evaluate(facts: Facts, traces?: Traces): Promise<RuleMatch[]>;
   /** The same, synchronously, for evaluators that can (the compiled one); json-rules-engine cannot. */
-  evaluateSync?(facts: Facts): RuleMatch[];
+  evaluateSync?(facts: Facts, traces?: Traces): RuleMatch[];
 }

@@ -77,10 +77,8 @@ const offsetSuffix = (offsetMs: number): string => {
   return suffix;
 };
 
-/** `TZDate#toISOString` for a fixed offset: the wall clock, then `+HH:MM` (years of the window have four digits). */
-export const isoAtOffset = (ms: number, offsetMs: number): string => {
-  const wall = ms + offsetMs;
-  const day = Math.floor(wall / DAY_MS);
+/** `2026-11-11T` for a wall-clock day number. */
+const dayTextOf = (day: number): string => {
   let dayText = dayTexts.get(day);
   if (dayText === undefined) {
     const w = new Date(day * DAY_MS);
@@ -88,6 +86,13 @@ export const isoAtOffset = (ms: number, offsetMs: number): string => {
     if (dayTexts.size >= 4096) dayTexts.clear();
     dayTexts.set(day, dayText);
   }
+  return dayText;
+};
+
+/** `TZDate#toISOString` for a fixed offset: the wall clock, then `+HH:MM` (years of the window have four digits). */
+export const isoAtOffset = (ms: number, offsetMs: number): string => {
+  const wall = ms + offsetMs;
+  const day = Math.floor(wall / DAY_MS);
   let rest = wall - day * DAY_MS;
   const hours = Math.floor(rest / 3_600_000);
   rest -= hours * 3_600_000;
@@ -95,14 +100,11 @@ export const isoAtOffset = (ms: number, offsetMs: number): string => {
   rest -= minutes * 60_000;
   const seconds = Math.floor(rest / 1000);
   const millis = rest - seconds * 1000;
-  return `${dayText}${pad2(hours)}:${pad2(minutes)}:${pad2(seconds)}.${pad3(millis)}${offsetSuffix(offsetMs)}`;
+  return `${dayTextOf(day)}${pad2(hours)}:${pad2(minutes)}:${pad2(seconds)}.${pad3(millis)}${offsetSuffix(offsetMs)}`;
 };
 
 /** The zoned wall clock's month and day, `MM-dd`. */
-export const monthDayAtOffset = (ms: number, offsetMs: number): string => {
-  const w = new Date(ms + offsetMs);
-  return `${pad2(w.getUTCMonth() + 1)}-${pad2(w.getUTCDate())}`;
-};
+export const monthDayAtOffset = (ms: number, offsetMs: number): string => dayTextOf(Math.floor((ms + offsetMs) / DAY_MS)).slice(5, 10);
 
 /** date-fns `addMonths` on the wall clock: the same day of month, or the month's last day when it has fewer. */
 export const addMonthsAtOffset = (ms: number, months: number, offsetMs: number): number => {
@@ -124,6 +126,8 @@ export const differenceInDaysAtOffset = (laterMs: number, earlierMs: number): nu
 };
 
 const startOfDayMs = (wallMs: number): number => wallMs - (((wallMs % DAY_MS) + DAY_MS) % DAY_MS);
+/** 0 Sunday … 6 Saturday, as `getUTCDay` says of the wall clock (1970-01-01 was a Thursday). */
+const weekdayOf = (wallMs: number): number => (((Math.floor(wallMs / DAY_MS) + 4) % 7) + 7) % 7;
 
 /**
  * The ship-by deadline of calendar.ts's `shipByDeadline` on a fixed offset's wall clock: Saturday
@@ -133,14 +137,14 @@ export const shipByAtOffset = (paidMs: number, hours: number, offsetMs: number):
   let cursor = paidMs + offsetMs;
   let remaining = hours * 3_600_000;
   for (;;) {
-    const weekday = new Date(cursor).getUTCDay();
+    const weekday = weekdayOf(cursor);
     if (weekday === 6 || weekday === 0) {
       cursor = startOfDayMs(cursor) + (weekday === 6 ? 2 : 1) * DAY_MS;
     }
-    const day = new Date(cursor).getUTCDay();
-    const weekEnd = startOfDayMs(cursor) + (6 - day) * DAY_MS;
+    const weekEnd = startOfDayMs(cursor) + (6 - weekdayOf(cursor)) * DAY_MS;
     const available = weekEnd - cursor;
-    if (remaining <= available) return new Date(cursor - offsetMs + remaining).getTime();
+    // a Date keeps whole milliseconds (a third of an hour has a fraction): truncated as `new Date(ms).getTime()` does
+    if (remaining <= available) return Math.trunc(cursor - offsetMs + remaining);
     remaining -= available;
     cursor = weekEnd;
   }

@@ -64,7 +64,8 @@ const literal = (value: string | number): string => {
   if (Number.isNaN(value)) throw new Error('NaN has no literal');
   return Object.is(value, -0) ? '-0' : value === Infinity ? 'Infinity' : value === -Infinity ? '-Infinity' : String(value);
 };
-const property = (key: string): string => (IDENTIFIER.test(key) ? `.${key}` : `[${quote(key)}]`);
+/** A property access that type-checks on a `Record<string, unknown>`, where TypeScript gives `constructor` and its kin Object's types. */
+const property = (key: string): string => (key in Object.prototype ? `[${quote(key)} as string]` : IDENTIFIER.test(key) ? `.${key}` : `[${quote(key)}]`);
 const words = (path: string): string[] => path.replace(/\[\]/g, '.item').split(/[^A-Za-z0-9]+/).filter(Boolean);
 const camel = (path: string): string => words(path).map((w) => w[0]!.toUpperCase() + w.slice(1)).join('');
 const upperSnake = (path: string): string => words(path).map((w) => w.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toUpperCase()).join('_');

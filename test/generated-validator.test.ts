@@ -1,6 +1,7 @@
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
+import ts from 'typescript';
 import { afterAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { validateTriageInput } from '../src/generated/validate-input.js';
@@ -109,7 +110,7 @@ describe('the triage input validator generated from TriageInput', () => {
     // Both answers are exercised, not only "NOT_SURE, zod rejects".
     expect(accepted).toBeGreaterThan(runs * 0.15);
     expect(accepted).toBeLessThan(runs * 0.85);
-  });
+  }, 60_000); // 1,500 zod parses and generated inputs: seconds on a busy machine, not what is tested
 
   it('gives zod\'s answer on generated policies, defaults included', async () => {
     for (const [name, schema] of Object.entries({ Policy, PolicyPatch })) {
@@ -214,6 +215,15 @@ describe('other schemas built from the supported constructs', () => {
     expect(zoo.refined.safeParse({ from: 1, to: 2 }).success).toBe(true);
     expect(validate({ from: 1, to: 2 })).toBe(NOT_SURE);
   });
+
+  it('writes code that type-checks under the project\'s compiler options, odd keys (`constructor`, `class`, `a-b`) included', () => {
+    const files = readdirSync(GENERATED_DIR).map((file) => join(GENERATED_DIR, file));
+    expect(files.length).toBeGreaterThan(Object.keys(zoo.ZOO).length);
+    const { config } = ts.readConfigFile('tsconfig.json', (path) => ts.sys.readFile(path)) as { config: unknown };
+    const { options } = ts.parseJsonConfigFileContent(config, ts.sys, process.cwd());
+    const diagnostics = ts.getPreEmitDiagnostics(ts.createProgram(files, options));
+    expect(diagnostics.map((d) => `${d.file?.fileName ?? ''}: ${ts.flattenDiagnosticMessageText(d.messageText, ' ')}`)).toEqual([]);
+  }, 60_000);
 });
 
 describe('refuses what it does not know', () => {

@@ -70,6 +70,8 @@ const words = (path: string): string[] => path.replace(/\[\]/g, '.item').split(/
 const camel = (path: string): string => words(path).map((w) => w[0]!.toUpperCase() + w.slice(1)).join('');
 const upperSnake = (path: string): string => words(path).map((w) => w.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toUpperCase()).join('_');
 const and = (conditions: string[]): string => (conditions.length === 1 ? conditions[0]! : conditions.map((c) => `(${c})`).join(' && '));
+/** Text from the schema (keys, paths) made safe inside a block comment. */
+const comment = (text: string): string => text.replace(/\*\//g, '*\\/');
 const indent = (lines: string[], by = '  '): string[] => lines.map((line) => (line === '' ? line : by + line));
 
 /** The `.optional()` zod unwraps in an object: for undefined it answers undefined without running its inner schema. */
@@ -113,7 +115,9 @@ class Generator {
   usesRefinements = false;
   usesDefaults = false;
 
-  constructor(private readonly root: string) {}
+  constructor(private readonly root: string, reserved: string[]) {
+    for (const name of reserved) this.names.add(name);
+  }
 
   private name(wanted: string): string {
     let name = wanted;
@@ -122,12 +126,12 @@ class Generator {
     return name;
   }
 
-  private constant(map: Map<string, string>, key: string, wanted: string, comment: string, value: string): string {
+  private constant(map: Map<string, string>, key: string, wanted: string, doc: string, value: string): string {
     let name = map.get(key);
     if (name === undefined) {
       name = this.name(wanted);
       map.set(key, name);
-      this.constants.push(`/** ${comment} */`, `const ${name} = ${value};`);
+      this.constants.push(`/** ${comment(doc)} */`, `const ${name} = ${value};`);
     }
     return name;
   }
@@ -141,7 +145,7 @@ class Generator {
 
   private livePart(wanted: string, steps: Steps, trait: string, type: string, path: string): string {
     const name = this.name(wanted);
-    this.constants.push(`/** ${path || '(root)'}, looked up in the loaded schema. */`, `const ${name} = schemaPart<${type}>(${this.root}, [${steps.map(literal).join(', ')}], '${trait}');`);
+    this.constants.push(`/** ${comment(path || '(root)')}, looked up in the loaded schema. */`, `const ${name} = schemaPart<${type}>(${this.root}, [${steps.map(literal).join(', ')}], '${trait}');`);
     this.live.push(name);
     return name;
   }
@@ -244,7 +248,7 @@ class Generator {
   /** A function named after `path`, its source and what it answers with. */
   private function(path: string, doc: string, body: string[]): string {
     const name = this.name(`parse${camel(path) || this.root[0]!.toUpperCase() + this.root.slice(1)}`);
-    this.functions.push([`/** ${doc} */`, `function ${name}(input: unknown): unknown {`, ...indent(body), '}']);
+    this.functions.push([`/** ${comment(doc)} */`, `function ${name}(input: unknown): unknown {`, ...indent(body), '}']);
     return name;
   }
 
@@ -478,7 +482,9 @@ export const validatorSource = (target: ValidatorTarget): string => {
   const { schema } = target;
   const { major, minor } = schema._zod.version;
   if (major !== ZOD.major || minor !== ZOD.minor) refuse('', `zod ${major}.${minor}, not the ${ZOD.major}.${ZOD.minor} this generator mirrors`);
-  const generator = new Generator(target.schemaExport);
+  // Module-level names the generated ones must not shadow or redeclare.
+  const reserved = ['z', 'usable', target.schemaExport, target.functionName, 'NOT_SURE', 'NotSure', 'codePointLength', 'defaultOf', 'passesRefinement', 'schemaPart', 'zodVersionIs'];
+  const generator = new Generator(target.schemaExport, reserved);
   const root = generator.piece(schema, '', []);
   return generator.source(target, root);
 };

@@ -23,7 +23,14 @@ export const nullables = z.object({ a: z.string().nullable().optional(), b: z.st
 export const array = z.array(z.object({ id: z.string().max(3), at: z.iso.datetime({ offset: true }).optional() })).min(1).max(4);
 export const string = z.string().min(2).max(3);
 export const patterns = z.object({ global: z.string().regex(/a+/g), sticky: z.string().regex(/b/y), quoted: z.string().regex(/^'"\/$/).optional() });
-export const odd = z.object({ 'a-b': z.string().optional(), 'a b': z.number().default(1), constructor: z.boolean().optional(), class: z.number().nullable().optional() });
+export const odd = z.object({
+  'a-b': z.string().optional(),
+  'a b': z.number().default(1),
+  constructor: z.boolean().optional(),
+  class: z.number().nullable().optional(),
+  'end */ of comment': z.enum(['a', "'", '"']).optional(),
+  NOT_SURE: z.number().optional(),
+});
 
 /** The schemas above checked against zod on generated values. */
 export const ZOO = { defaults, strict, refined, nullables, array, string, patterns, odd } as const;

@@ -140,7 +140,8 @@ const objectFor = (schema: z.core.$ZodObject, options: Options): fc.Arbitrary<Re
  */
 export const valuesFor = (schema: Schema, { path = '', overrides = {}, edgy = false }: Partial<Options> = {}): fc.Arbitrary<unknown> => {
   const options = { path, overrides, edgy };
-  const override = overrides[path];
+  // Own keys only: a field named `constructor` must not find Object.prototype's.
+  const override = Object.hasOwn(overrides, path) ? overrides[path] : undefined;
   if (override !== undefined) return override;
   const def = schema._zod.def;
   switch (def.type) {

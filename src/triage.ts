@@ -106,11 +106,12 @@ export const createTriage = (options: TriageOptions = {}): Triager => {
   const defaultLocale: Locale = opts.locale ?? 'zh-CN';
 
   const prepare = (raw: TriageInput): BuildContext => {
-    const { input: parsed, now } = validateInput(raw, clock);
+    const { input: parsed, now, instants } = validateInput(raw, clock);
     const policy = parsed.policy === undefined ? basePolicy : mergePolicy(basePolicy, parsed.policy);
     const locale = parsed.locale ?? defaultLocale;
     const { input, flags, suspiciousLink, explanation: message } = readMessage(parsed, policy, messagePatterns);
-    const facts = deriveFacts(input, { now, policy, locale, suspiciousLink });
+    // the message may add a claim or a refund reason, never an instant: those read in validation hold
+    const facts = deriveFacts(input, { now, policy, locale, suspiciousLink, instants });
     return { facts, policy, locale, now, flags, evaluator: evaluator.kind, message };
   };
   const engineFailure = (cause: unknown): TriageError =>

@@ -22,6 +22,8 @@ describe('trackingEnds', () => {
         expect(got(ends.first)).toEqual(view(sorted[0]));
         expect(got(ends.last)).toEqual(view(sorted.at(-1)));
         expect(got(ends.delivered)).toEqual(view(delivered.at(-1)));
+        // given the times validation already read, the same ends
+        expect(trackingEnds(events, events.map((e) => Date.parse(e.at)))).toEqual(ends);
       }),
       { numRuns: 2000 },
     );

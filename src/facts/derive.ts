@@ -2,14 +2,14 @@ import type { Facts } from '../schema/facts.js';
 import type { ParsedTriageInput } from '../schema/input.js';
 import type { Policy } from '../schema/policy.js';
 import type { Locale, SignedBy } from '../schema/vocabulary.js';
-import { parseInstant } from './instant.js';
+import { instantsOf, type InputInstants } from '../input/consistency.js';
 import { trackingEnds } from './tracking.js';
 import { addDaysInZone, addMonthsInZone, differenceInDaysInZone, peakSeasonAt, shipByDeadline, toZonedIso } from './calendar.js';
 
 // date-fns' differenceInMilliseconds and isAfter, without their argument normalisation (these are always Dates).
 const hoursBetween = (from: Date, to: Date): number => (to.getTime() - from.getTime()) / 3_600_000;
 const isAfter = (a: Date, b: Date): boolean => a.getTime() > b.getTime();
-const toDate = (iso: string | undefined): Date | undefined => (iso === undefined ? undefined : new Date(parseInstant(iso)));
+const toDate = (ms: number | undefined): Date | undefined => (ms === undefined ? undefined : new Date(ms));
 const round2 = (n: number): number => Math.round(n * 100) / 100;
 
 const THIRD_PARTY_SIGNERS: ReadonlySet<SignedBy> = new Set(['proxy', 'pickup_point', 'locker', 'reception', 'courier']);
@@ -20,23 +20,27 @@ export interface DeriveContext {
   locale: Locale;
   /** Set by the message scan (links outside the trusted domains). */
   suspiciousLink: boolean;
+  /** The input's instants as `validateInput` read them; read again when absent. */
+  instants?: InputInstants;
 }
 
 /** Computes every fact once, from the parsed input, the resolved policy and the injected `now`. */
-export const deriveFacts = (input: ParsedTriageInput, { now, policy, locale, suspiciousLink }: DeriveContext): Facts => {
+export const deriveFacts = (input: ParsedTriageInput, { now, policy, locale, suspiciousLink, instants }: DeriveContext): Facts => {
   const tz = policy.timezone;
   const iso = (at: Date | undefined): string | null => (at === undefined ? null : toZonedIso(at, tz));
   // Input instants may lie a few minutes after now (clock skew, src/input/consistency.ts): that is "just now", not negative.
   const hoursSince = (at: Date | undefined): number | null => (at === undefined ? null : Math.max(0, hoursBetween(at, now)));
   const { order, shipment, claim, refund, repair } = input;
 
-  const events = shipment?.events ?? [];
-  const { first: firstEvent, last: lastEvent, delivered: deliveredEvent } = trackingEnds(events);
+  const at = instants ?? instantsOf(input);
 
-  const paidAt = toDate(order.paidAt);
-  const labelPrintedAt = toDate(shipment?.labelPrintedAt);
-  const handedOverAt = toDate(shipment?.handedToCarrierAt);
-  const signedAt = toDate(shipment?.signedAt) ?? deliveredEvent?.date;
+  const events = shipment?.events ?? [];
+  const { first: firstEvent, last: lastEvent, delivered: deliveredEvent } = trackingEnds(events, at.events);
+
+  const paidAt = toDate(at.paidAt);
+  const labelPrintedAt = toDate(at.labelPrintedAt);
+  const handedOverAt = toDate(at.handedToCarrierAt);
+  const signedAt = toDate(at.signedAt) ?? deliveredEvent?.date;
   const handoverOrFirstScan = handedOverAt ?? firstEvent?.date ?? signedAt;
 
   const paid = paidAt !== undefined || ['paid', 'shipped', 'completed'].includes(order.status);
@@ -51,7 +55,7 @@ export const deriveFacts = (input: ParsedTriageInput, { now, policy, locale, sus
 
   const repairRequested = repair !== undefined || claim?.type === 'repair';
   const warrantyMonths = repair?.warrantyMonths ?? policy.warrantyMonths;
-  const warrantyStart = signedAt ?? paidAt ?? toDate(order.createdAt);
+  const warrantyStart = signedAt ?? paidAt ?? toDate(at.createdAt);
   const warrantyEndsAt =
     warrantyMonths === null || warrantyStart === undefined ? undefined : addMonthsInZone(warrantyStart, warrantyMonths, tz);
   const repairCost = repair?.estimatedCost ?? null;

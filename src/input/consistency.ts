@@ -85,26 +85,57 @@ const viewOfRaw = (raw: unknown): View => {
   };
 };
 
-/** The view of zod's output: plain objects of the declared shape, every timestamp well-formed. */
-const viewOfParsed = ({ order, shipment, refund }: ParsedTriageInput): View => {
-  const instants: Instant[] = [];
-  const add = (at: Field, iso: string | undefined): number | undefined => {
-    if (iso === undefined) return undefined;
-    const ms = parseInstant(iso);
-    instants.push({ at, ms, signing: at === FIELDS[4] });
-    return ms;
+/** The instants of a parsed input, in epoch milliseconds: read once, for these checks and for the derived facts. */
+export interface InputInstants {
+  createdAt: number | undefined;
+  paidAt: number | undefined;
+  labelPrintedAt: number | undefined;
+  handedToCarrierAt: number | undefined;
+  signedAt: number | undefined;
+  requestedAt: number | undefined;
+  /** By event, in input order. */
+  events: number[];
+}
+
+const msOf = (iso: string | undefined): number | undefined => (iso === undefined ? undefined : parseInstant(iso));
+
+/**
+ * Every instant of zod's output (whose timestamps are all well-formed).
+ * @example
+ * instantsOf(TriageInput.parse({ order: { status: 'paid', amount: 9, paidAt: '2026-11-11T00:00:00Z' } })).paidAt; // 1794355200000
+ */
+export const instantsOf = ({ order, shipment, refund }: ParsedTriageInput): InputInstants => {
+  const events: number[] = [];
+  const list = shipment?.events;
+  if (list !== undefined) for (let i = 0; i < list.length; i++) events.push(parseInstant(list[i]!.at));
+  return {
+    createdAt: msOf(order.createdAt),
+    paidAt: msOf(order.paidAt),
+    labelPrintedAt: msOf(shipment?.labelPrintedAt),
+    handedToCarrierAt: msOf(shipment?.handedToCarrierAt),
+    signedAt: msOf(shipment?.signedAt),
+    requestedAt: msOf(refund?.requestedAt),
+    events,
   };
-  const createdAt = add(FIELDS[0], order.createdAt);
-  const paidAt = add(FIELDS[1], order.paidAt);
-  add(FIELDS[2], shipment?.labelPrintedAt);
-  add(FIELDS[3], shipment?.handedToCarrierAt);
-  add(FIELDS[4], shipment?.signedAt);
-  const requestedAt = add(FIELDS[5], refund?.requestedAt);
+};
+
+/** The view of zod's output: plain objects of the declared shape, every timestamp well-formed. */
+const viewOfParsed = ({ order, shipment, refund }: ParsedTriageInput, at: InputInstants): View => {
+  const instants: Instant[] = [];
+  const add = (field: Field, ms: number | undefined): void => {
+    if (ms !== undefined) instants.push({ at: field, ms, signing: field === FIELDS[4] });
+  };
+  add(FIELDS[0], at.createdAt);
+  add(FIELDS[1], at.paidAt);
+  add(FIELDS[2], at.labelPrintedAt);
+  add(FIELDS[3], at.handedToCarrierAt);
+  add(FIELDS[4], at.signedAt);
+  add(FIELDS[5], at.requestedAt);
   const events = shipment?.events;
   if (events !== undefined) {
-    for (let i = 0; i < events.length; i++) instants.push({ at: i, ms: parseInstant(events[i]!.at), signing: events[i]!.kind === 'delivered' });
+    for (let i = 0; i < events.length; i++) instants.push({ at: i, ms: at.events[i]!, signing: events[i]!.kind === 'delivered' });
   }
-  return { instants, createdAt, paidAt, requestedAt, status: order.status, orderAmount: order.amount, refundAmount: refund?.amount };
+  return { instants, createdAt: at.createdAt, paidAt: at.paidAt, requestedAt: at.requestedAt, status: order.status, orderAmount: order.amount, refundAmount: refund?.amount };
 };
 
 const iso = (ms: number): string => new Date(ms).toISOString();
@@ -113,7 +144,7 @@ const iso = (ms: number): string => new Date(ms).toISOString();
  * What zod's shape cannot see: instants in the future of `now`, a parcel signed for before it
  * was shipped, a payment before the order existed, and the like. Given zod's output when the
  * input parsed, else the raw input, so that these problems are reported together with the shape
- * problems, in one error. Tolerated, not reported: tracking events in any order (they are sorted),
+ * problems, in one error (`instants`: the parsed input's, when already read). Tolerated, not reported: tracking events in any order (they are sorted),
  * events before the recorded hand-over (scans and warehouse records drift), a label printed after
  * hand-over.
  *
@@ -122,8 +153,8 @@ const iso = (ms: number): string => new Date(ms).toISOString();
  * consistencyIssues({ raw: { order: { status: 'shipped', amount: 1, paidAt: '2026-11-12T10:00:00+08:00' } } }, new Date('2026-11-11T00:00:00+08:00'));
  * // [{ file: 'input', path: '$.order.paidAt', code: 'in_future', message: '…' }]
  */
-export const consistencyIssues = (input: { parsed: ParsedTriageInput } | { raw: unknown }, now: Date | undefined): TriageIssue[] => {
-  const view = 'parsed' in input ? viewOfParsed(input.parsed) : viewOfRaw(input.raw);
+export const consistencyIssues = (input: { parsed: ParsedTriageInput; instants?: InputInstants } | { raw: unknown }, now: Date | undefined): TriageIssue[] => {
+  const view = 'parsed' in input ? viewOfParsed(input.parsed, input.instants ?? instantsOf(input.parsed)) : viewOfRaw(input.raw);
   const issues: TriageIssue[] = [];
   const add = (path: Path, code: string, message: string): void => {
     issues.push({ file: 'input', path: jsonPath(path), code, message });

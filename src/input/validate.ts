@@ -3,12 +3,14 @@ import { TriageInput, type ParsedTriageInput } from '../schema/input.js';
 import { parseInstant } from '../facts/instant.js';
 import { validateTriageInput } from '../generated/validate-input.js';
 import { NOT_SURE } from '../schema/validator-runtime.js';
-import { consistencyIssues } from './consistency.js';
+import { consistencyIssues, instantsOf, type InputInstants } from './consistency.js';
 
 export interface ValidatedInput {
   input: ParsedTriageInput;
   /** The moment of triage: `input.now`, else the injected clock. */
   now: Date;
+  /** The input's instants, read once here for the checks and again of use to the derived facts. */
+  instants: InputInstants;
 }
 
 const isValidDate = (d: unknown): d is Date => d instanceof Date && !Number.isNaN(d.getTime());
@@ -48,8 +50,9 @@ export const validateInput = (raw: unknown, clock: () => Date): ValidatedInput =
     const parsed = fast === NOT_SURE ? TriageInput.safeParse(raw) : { success: true as const, data: fast };
     const now = resolveNow(raw, parsed.success ? parsed.data : undefined, clock);
     if (parsed.success) {
-      const issues = consistencyIssues({ parsed: parsed.data }, now);
-      if (issues.length === 0 && now !== undefined) return { input: parsed.data, now };
+      const instants = instantsOf(parsed.data);
+      const issues = consistencyIssues({ parsed: parsed.data, instants }, now);
+      if (issues.length === 0 && now !== undefined) return { input: parsed.data, now, instants };
       throw new TriageError('INVALID_INPUT', issues);
     }
     throw new TriageError('INVALID_INPUT', [...issuesFromZod(parsed.error.issues, 'input'), ...consistencyIssues({ raw }, now)]);

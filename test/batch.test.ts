@@ -11,6 +11,7 @@ import { generateOrders } from '../scripts/lib/orders.js';
 
 // The CLI runs its workers from the build (npm test builds first).
 const CLI = 'dist/batch.js';
+const WORKER = 'dist/batch-worker.js';
 const dir = mkdtempSync(join(tmpdir(), 'triage-batch-'));
 const encoder = new TextEncoder();
 
@@ -117,7 +118,7 @@ describe.skipIf(!existsSync(CLI))('triage-batch (the CLI)', () => {
       input: Readable.from([Buffer.from(`${lines.join('\n')}\n`)]),
       output,
       errors: new PassThrough().resume(),
-      workerFile: resolve(CLI),
+      workerFile: resolve(WORKER),
       workers: 3,
       workerData: { options: {}, errorFormat: 'ndjson' },
       batchBytes: 700,
@@ -144,7 +145,7 @@ describe.skipIf(!existsSync(CLI))('triage-batch (the CLI)', () => {
       input: Readable.from(pieces),
       output,
       errors,
-      workerFile: resolve(CLI),
+      workerFile: resolve(WORKER),
       workers: 1,
       workerData: { options: {}, errorFormat: 'ndjson' },
       maxLineBytes: 1000,

@@ -5,7 +5,6 @@ import { availableParallelism } from 'node:os';
 import { Writable, type Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { isMainThread } from 'node:worker_threads';
 import { runBatch, type BatchStats, type BatchWorkerData } from '../batch/run.js';
 
 const USAGE = `Usage: triage-batch [orders.ndjson | -] [--output FILE] [--errors FILE] [--workers N]
@@ -24,8 +23,9 @@ NDJSON {"line": N, "error": {"code", "message", "issues"}} with --errors FILE. B
   --lean     leave explanation.facts and explanation.decidedBy.conditions out (half the bytes)
 Exit status: 0 every line triaged, 1 some lines bad, 2 could not run.`;
 
-// The same file runs the workers: the built dist/batch.js, or this source under tsx.
-const SELF = typeof __filename === 'string' ? __filename : fileURLToPath(import.meta.url);
+// The workers run dist/batch-worker.js, built next to this file (src/batch/worker-entry.ts).
+const SELF = fileURLToPath(import.meta.url);
+const WORKER_FILE = fileURLToPath(new URL('./batch-worker.js', import.meta.url));
 
 const number = new Intl.NumberFormat('en-US');
 
@@ -92,7 +92,7 @@ const run = async (argv: string[]): Promise<number> => {
   const ticker = tty ? setInterval(() => process.stderr.write(`\r\x1b[K${progressLine(stats, totalBytes, started)}`), 200) : undefined;
 
   try {
-    await runBatch({ input, output, errors, workerFile: SELF, workers, workerData, stats });
+    await runBatch({ input, output, errors, workerFile: WORKER_FILE, workers, workerData, stats });
   } finally {
     if (ticker) {
       clearInterval(ticker);
@@ -115,19 +115,14 @@ const run = async (argv: string[]): Promise<number> => {
   return stats.bad > 0 ? 1 : 0;
 };
 
-if (isMainThread) {
-  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-    // A closed pipe (`| head`) ends the batch quietly.
-    if (error.code === 'EPIPE') process.exit(0);
-  });
-  run(process.argv.slice(2)).then(
-    (code) => process.exit(code),
-    (error: unknown) => {
-      console.error(`[after-sales-triage] ${error instanceof Error ? error.message : String(error)}`);
-      process.exit(2);
-    },
-  );
-} else {
-  // Only workers load the library: the main thread just moves bytes, and stays small.
-  void import('../batch/worker.js').then(({ serveBatchWorker }) => serveBatchWorker());
-}
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  // A closed pipe (`| head`) ends the batch quietly.
+  if (error.code === 'EPIPE') process.exit(0);
+});
+run(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(`[after-sales-triage] ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(2);
+  },
+);

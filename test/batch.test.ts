@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { PassThrough, Readable } from 'node:stream';
+import { PassThrough, Readable, Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { triageLines } from '../src/batch/lines.js';
 import { runBatch } from '../src/batch/run.js';
@@ -127,6 +127,31 @@ describe.skipIf(!existsSync(CLI))('triage-batch (the CLI)', () => {
     expect(stats).toMatchObject({ lines: 600, triaged: 588, bad: 12 });
     const numbers = parseNdjson(Buffer.concat(chunks).toString('utf8')).map((r) => r.line as number);
     expect(numbers).toEqual(lines.flatMap((_, i) => ((i + 1) % 50 === 0 ? [] : [i + 1])));
+  });
+
+  it('fills written result buffers again without changing a byte of the output', async () => {
+    const { lines } = writeOrders('reuse.ndjson', 400, 37);
+    const input = Buffer.from(`${lines.join('\n')}\n`);
+    const run = async (reuseWritten: boolean): Promise<Buffer> => {
+      const chunks: Buffer[] = [];
+      // Like a file: done with each chunk (here, a copy of it) before calling back.
+      const output = new Writable({ write: (chunk: Buffer, _encoding, done) => (chunks.push(Buffer.from(chunk)), done()) });
+      await runBatch({
+        input: Readable.from([input]),
+        output,
+        errors: new PassThrough().resume(),
+        workerFile: resolve(WORKER),
+        workers: 2,
+        workerData: { options: {}, errorFormat: 'ndjson' },
+        batchBytes: 2000,
+        queuePerWorker: 2,
+        reuseWritten,
+      });
+      return Buffer.concat(chunks);
+    };
+    const reused = await run(true);
+    expect(reused.equals(await run(false))).toBe(true);
+    expect(parseNdjson(reused.toString('utf8'))).toHaveLength(400 - Math.floor(400 / 37));
   });
 
   it('reports a line too long to hold, skips to its end, and numbers the following lines right', async () => {

@@ -92,7 +92,8 @@ const run = async (argv: string[]): Promise<number> => {
   const ticker = tty ? setInterval(() => process.stderr.write(`\r\x1b[K${progressLine(stats, totalBytes, started)}`), 200) : undefined;
 
   try {
-    await runBatch({ input, output, errors, workerFile: WORKER_FILE, workers, workerData, stats });
+    // A file, a pipe or a terminal: done with a chunk once it is written.
+    await runBatch({ input, output, errors, workerFile: WORKER_FILE, workers, workerData, stats, reuseWritten: true });
   } finally {
     if (ticker) {
       clearInterval(ticker);

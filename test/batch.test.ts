@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import { PassThrough, Readable, Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { triageLines } from '../src/batch/lines.js';
+import { readChunks } from '../src/batch/read-file.js';
 import { runBatch } from '../src/batch/run.js';
 import { createTriage } from '../src/index.js';
 import { generateOrders } from '../scripts/lib/orders.js';
@@ -152,6 +153,21 @@ describe.skipIf(!existsSync(CLI))('triage-batch (the CLI)', () => {
     const reused = await run(true);
     expect(reused.equals(await run(false))).toBe(true);
     expect(parseNdjson(reused.toString('utf8'))).toHaveLength(400 - Math.floor(400 / 37));
+  });
+
+  it('reads a file in chunks of one reused buffer, lines split across chunks and longer than one', async () => {
+    const { file, lines } = writeOrders('chunks.ndjson', 60, 13);
+    const collect = async (input: AsyncIterable<Uint8Array>): Promise<string> => {
+      const chunks: Buffer[] = [];
+      const output = new PassThrough();
+      output.on('data', (c: Buffer) => chunks.push(c));
+      await runBatch({ input, output, errors: new PassThrough().resume(), workerFile: resolve(WORKER), workers: 2, workerData: { options: {}, errorFormat: 'ndjson' } });
+      return Buffer.concat(chunks).toString('utf8');
+    };
+    // 100-byte chunks: every order line (~350 bytes) spans several.
+    const small = await collect(readChunks(file, 100));
+    expect(small).toBe(await collect(Readable.from([readFileSync(file)])));
+    expect(parseNdjson(small).map((r) => r.line)).toEqual(lines.flatMap((_, i) => ((i + 1) % 13 === 0 ? [] : [i + 1])));
   });
 
   it('reports a line too long to hold, skips to its end, and numbers the following lines right', async () => {

@@ -21,7 +21,8 @@ export interface BatchStats {
 }
 
 export interface BatchRun {
-  input: Readable;
+  /** A stream, or any chunks: a chunk may be reused once the next is asked for. */
+  input: Readable | AsyncIterable<Uint8Array>;
   output: Writable;
   errors: Writable;
   /** The module a worker runs (it calls `serveBatchWorker`). */
@@ -206,7 +207,8 @@ export const runBatch = async (run: BatchRun): Promise<BatchStats> => {
       if (carry.length > 0) data = Buffer.concat([carry, data]);
       const last = data.lastIndexOf(NEWLINE);
       if (last === -1) {
-        carry = data;
+        // Copied when it is still the chunk, which the input may fill again.
+        carry = data.buffer === chunk.buffer ? new Uint8Array(data) : data;
         if (carry.length > maxLineBytes) {
           await skipLongLine();
           carry = new Uint8Array(0);
@@ -214,7 +216,7 @@ export const runBatch = async (run: BatchRun): Promise<BatchStats> => {
         }
         continue;
       }
-      // Copied, so that the stream's chunk is not kept alive by a short tail.
+      // Copied: the input may fill the chunk again, and a short tail should not keep it alive.
       carry = new Uint8Array(data.subarray(last + 1));
       await sendLines(data.subarray(0, last + 1));
     }

@@ -1,10 +1,11 @@
 #!/usr/bin/env node
-import { createReadStream, createWriteStream, readFileSync, statSync } from 'node:fs';
+import { createWriteStream, readFileSync, statSync } from 'node:fs';
 import { once } from 'node:events';
 import { availableParallelism } from 'node:os';
 import { Writable, type Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { readChunks } from '../batch/read-file.js';
 import { runBatch, type BatchStats, type BatchWorkerData } from '../batch/run.js';
 
 const USAGE = `Usage: triage-batch [orders.ndjson | -] [--output FILE] [--errors FILE] [--workers N]
@@ -74,7 +75,7 @@ const run = async (argv: string[]): Promise<number> => {
     lean: values.lean,
   };
 
-  const input: Readable = file === undefined ? process.stdin : createReadStream(file, { highWaterMark: 1 << 20 });
+  const input: Readable | AsyncIterable<Uint8Array> = file === undefined ? process.stdin : readChunks(file);
   const output: Writable = values.output === undefined ? process.stdout : createWriteStream(values.output);
   const tty = process.stderr.isTTY === true;
   // On a terminal, a bad record clears the progress line before it is printed.

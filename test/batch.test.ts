@@ -2,15 +2,17 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { PassThrough, Readable } from 'node:stream';
+import { PassThrough, Readable, Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { triageLines } from '../src/batch/lines.js';
+import { readChunks } from '../src/batch/read-file.js';
 import { runBatch } from '../src/batch/run.js';
 import { createTriage } from '../src/index.js';
 import { generateOrders } from '../scripts/lib/orders.js';
 
 // The CLI runs its workers from the build (npm test builds first).
 const CLI = 'dist/batch.js';
+const WORKER = 'dist/batch-worker.js';
 const dir = mkdtempSync(join(tmpdir(), 'triage-batch-'));
 const encoder = new TextEncoder();
 
@@ -117,7 +119,7 @@ describe.skipIf(!existsSync(CLI))('triage-batch (the CLI)', () => {
       input: Readable.from([Buffer.from(`${lines.join('\n')}\n`)]),
       output,
       errors: new PassThrough().resume(),
-      workerFile: resolve(CLI),
+      workerFile: resolve(WORKER),
       workers: 3,
       workerData: { options: {}, errorFormat: 'ndjson' },
       batchBytes: 700,
@@ -126,6 +128,46 @@ describe.skipIf(!existsSync(CLI))('triage-batch (the CLI)', () => {
     expect(stats).toMatchObject({ lines: 600, triaged: 588, bad: 12 });
     const numbers = parseNdjson(Buffer.concat(chunks).toString('utf8')).map((r) => r.line as number);
     expect(numbers).toEqual(lines.flatMap((_, i) => ((i + 1) % 50 === 0 ? [] : [i + 1])));
+  });
+
+  it('fills written result buffers again without changing a byte of the output', async () => {
+    const { lines } = writeOrders('reuse.ndjson', 400, 37);
+    const input = Buffer.from(`${lines.join('\n')}\n`);
+    const run = async (reuseWritten: boolean): Promise<Buffer> => {
+      const chunks: Buffer[] = [];
+      // Like a file: done with each chunk (here, a copy of it) before calling back.
+      const output = new Writable({ write: (chunk: Buffer, _encoding, done) => (chunks.push(Buffer.from(chunk)), done()) });
+      await runBatch({
+        input: Readable.from([input]),
+        output,
+        errors: new PassThrough().resume(),
+        workerFile: resolve(WORKER),
+        workers: 2,
+        workerData: { options: {}, errorFormat: 'ndjson' },
+        batchBytes: 2000,
+        queuePerWorker: 2,
+        reuseWritten,
+      });
+      return Buffer.concat(chunks);
+    };
+    const reused = await run(true);
+    expect(reused.equals(await run(false))).toBe(true);
+    expect(parseNdjson(reused.toString('utf8'))).toHaveLength(400 - Math.floor(400 / 37));
+  });
+
+  it('reads a file in chunks of one reused buffer, lines split across chunks and longer than one', async () => {
+    const { file, lines } = writeOrders('chunks.ndjson', 60, 13);
+    const collect = async (input: AsyncIterable<Uint8Array>): Promise<string> => {
+      const chunks: Buffer[] = [];
+      const output = new PassThrough();
+      output.on('data', (c: Buffer) => chunks.push(c));
+      await runBatch({ input, output, errors: new PassThrough().resume(), workerFile: resolve(WORKER), workers: 2, workerData: { options: {}, errorFormat: 'ndjson' } });
+      return Buffer.concat(chunks).toString('utf8');
+    };
+    // 100-byte chunks: every order line (~350 bytes) spans several.
+    const small = await collect(readChunks(file, 100));
+    expect(small).toBe(await collect(Readable.from([readFileSync(file)])));
+    expect(parseNdjson(small).map((r) => r.line)).toEqual(lines.flatMap((_, i) => ((i + 1) % 13 === 0 ? [] : [i + 1])));
   });
 
   it('reports a line too long to hold, skips to its end, and numbers the following lines right', async () => {
@@ -144,7 +186,7 @@ describe.skipIf(!existsSync(CLI))('triage-batch (the CLI)', () => {
       input: Readable.from(pieces),
       output,
       errors,
-      workerFile: resolve(CLI),
+      workerFile: resolve(WORKER),
       workers: 1,
       workerData: { options: {}, errorFormat: 'ndjson' },
       maxLineBytes: 1000,

@@ -34,6 +34,8 @@ const timeAvailable = existsSync('/usr/bin/time');
 interface Run {
   label: string;
   seconds: number;
+  /** User + system CPU time of the whole process, when /usr/bin/time gives it. */
+  cpuSeconds: number | undefined;
   peakMb: number;
   outputBytes: number;
   summary: string;
@@ -58,26 +60,30 @@ const measure = (label: string, extra: string[]): Run => {
   const fromTime = /Maximum resident set size \(kbytes\): (\d+)/.exec(run.stderr);
   const fromCli = /peak RSS (\d+) MB/.exec(summary);
   const peakMb = fromTime ? Math.round(Number(fromTime[1]) / 1024) : Number(fromCli?.[1] ?? Number.NaN);
+  const user = /User time \(seconds\): ([\d.]+)/.exec(run.stderr);
+  const system = /System time \(seconds\): ([\d.]+)/.exec(run.stderr);
+  const cpuSeconds = user && system ? Number(user[1]) + Number(system[1]) : undefined;
   const outputBytes = statSync(output).size;
   if (!values.keep) rmSync(output);
-  return { label, seconds, peakMb, outputBytes, summary, load };
+  return { label, seconds, cpuSeconds, peakMb, outputBytes, summary, load };
 };
 
 const runs = [measure('full `TriageResult` per line (default)', []), measure('`--lean` (no facts, no condition traces)', ['--lean'])];
 
 const rows = runs.map(
   (r) =>
-    `| ${r.label} | ${r.seconds.toFixed(1)} s | ${formatCount(count / r.seconds)}/s | ${r.peakMb} MB | ${(r.outputBytes / 2 ** 30).toFixed(2)} GiB | ${r.load} |`,
+    `| ${r.label} | ${r.seconds.toFixed(1)} s | ${formatCount(count / r.seconds)}/s | ${r.cpuSeconds === undefined ? '–' : `${r.cpuSeconds.toFixed(1)} s`} | ${r.peakMb} MB | ${(r.outputBytes / 2 ** 30).toFixed(2)} GiB | ${r.load} |`,
 );
 const body = [
   '## Batch (`npm run bench:batch`)',
   '',
   `${machine()}; ${new Date().toISOString().slice(0, 10)}. ${formatCount(count)} generated orders (\`scripts/generate-orders.ts\`, seed 1,`,
   `${(statSync(input).size / 2 ** 20).toFixed(0)} MiB of NDJSON), \`node dist/batch.js orders.ndjson --output results.ndjson\`, ${availableParallelism()} worker threads.`,
-  `Peak RSS is the whole process (main thread and workers${timeAvailable ? ', from /usr/bin/time -v' : ''}).`,
+  `Peak RSS and CPU time (user + system, every thread) are the whole process${timeAvailable ? ', from /usr/bin/time -v' : ''}.`,
+  'Other work on a shared machine can stretch the wall time of a run by half or more; it stretches the CPU time less.',
   '',
-  '| output | wall time | orders/s | peak RSS | output size | load average before (1, 5, 15 min) |',
-  '|---|---:|---:|---:|---:|---|',
+  '| output | wall time | orders/s | CPU time | peak RSS | output size | load average before (1, 5, 15 min) |',
+  '|---|---:|---:|---:|---:|---:|---|',
   ...rows,
   '',
   'Target: 1,000,000 orders in under 20 s with RSS under 200 MB.',
@@ -88,8 +94,8 @@ for (const r of runs) console.log(r.summary);
 const quote = [
   `Measured by \`npm run bench:batch\` (${machine()}; 1,000,000 generated orders, ${availableParallelism()} workers, output to a file):`,
   '',
-  '| output | wall time | orders/s | peak RSS | output size | load average before |',
-  '|---|---:|---:|---:|---:|---|',
+  '| output | wall time | orders/s | CPU time | peak RSS | output size | load average before |',
+  '|---|---:|---:|---:|---:|---:|---|',
   ...rows,
 ].join('\n');
 if (count === 1_000_000) writeSection('batch', body, quote);

@@ -7,15 +7,22 @@ export interface LineBatch {
   seq: number;
   firstLine: number;
   bytes: Uint8Array;
+  /** Result buffers already written out, handed back to be filled again (see `OutputBuffers`). */
+  spare?: ArrayBuffer[];
 }
 
-/** What one batch gave: NDJSON results and NDJSON error records, UTF-8 encoded. */
+/**
+ * What one batch gave: NDJSON results and NDJSON error records, UTF-8 encoded. `results` views the
+ * start of a buffer of its own (which may be larger), so that the buffer can be transferred.
+ */
 export interface BatchOutput {
   seq: number;
   results: Uint8Array;
   errors: Uint8Array;
   triaged: number;
   bad: number;
+  /** The batch's input buffer, given back to the reader for the next batches. */
+  input?: ArrayBuffer;
 }
 
 /** One bad record: its line, and the TriageError code and issues (or why the line is not JSON). */
@@ -51,10 +58,16 @@ export const badRecord = (line: number, error: unknown): BadRecord => {
  * @example
  * const out = triageLines(createTriage(), { seq: 0, firstLine: 1, bytes: new TextEncoder().encode(ndjson) });
  */
-export const triageLines = (triager: Triager, batch: LineBatch, errorFormat: ErrorFormat = 'ndjson', lean = false): BatchOutput => {
+export const triageLines = (
+  triager: Triager,
+  batch: LineBatch,
+  errorFormat: ErrorFormat = 'ndjson',
+  lean = false,
+  buffers: OutputBuffers = new OutputBuffers(),
+): BatchOutput => {
   const decoded = decoder.decode(batch.bytes);
   const text = batch.firstLine === 1 && decoded.charCodeAt(0) === 0xfeff ? decoded.slice(1) : decoded;
-  const results = new Utf8Sink();
+  const results = new Utf8Sink(buffers);
   let errors = '';
   let triaged = 0;
   let bad = 0;
@@ -77,7 +90,7 @@ export const triageLines = (triager: Triager, batch: LineBatch, errorFormat: Err
     line += 1;
     start = end + 1;
   }
-  return { seq: batch.seq, results: results.bytes(), errors: encoder.encode(errors), triaged, bad };
+  return { seq: batch.seq, results: results.finish(), errors: encoder.encode(errors), triaged, bad };
 };
 
 /** The result without the 70 derived facts and the condition traces: about half the bytes; the summary stays. */
@@ -88,26 +101,64 @@ export const leanResult = (result: TriageResult): unknown => {
 };
 
 /**
- * Lines encoded to UTF-8 as they come, into one scratch buffer kept between batches: encoding into
- * place costs half of encoding each line apart, and no string outlives its line. `bytes()` copies
- * out exactly what was written, so what crosses to the main thread is no larger than the output.
+ * The buffers a worker encodes results into. A batch's buffer is transferred to the main thread,
+ * written out, and handed back with a later batch: a handful of buffers go round, so no copy is
+ * made, and no thread frees memory another allocated (which grew each worker's malloc arena by
+ * the ~20 MB of written results awaiting the main thread's next garbage collection).
  */
+export class OutputBuffers {
+  private readonly spare: ArrayBuffer[] = [];
+  /** Bytes the last batch wrote: the next one likely needs as many. */
+  private lastUsed = 0;
+
+  constructor(private readonly keep = 3) {}
+
+  give(buffers: readonly ArrayBuffer[]): void {
+    for (const buffer of buffers) if (this.spare.length < this.keep) this.spare.push(buffer);
+  }
+
+  /** A buffer of at least `bytes`, spare if one is large enough. */
+  take(bytes: number): ArrayBuffer {
+    while (this.spare.length > 0) {
+      const buffer = this.spare.pop()!;
+      if (buffer.byteLength >= bytes) return buffer;
+    }
+    // Rounded up, so that the buffers of similar batches fit each other; not zero-filled.
+    return Buffer.allocUnsafeSlow(Math.ceil(bytes / 65536) * 65536).buffer as ArrayBuffer;
+  }
+
+  /** A buffer for a new batch, with room for about 25 % more than the last one wrote. */
+  takeForBatch(): ArrayBuffer {
+    return this.take(Math.max(65536, this.lastUsed + (this.lastUsed >> 2)));
+  }
+
+  used(bytes: number): void {
+    this.lastUsed = bytes;
+  }
+}
+
+/** Lines encoded to UTF-8 as they come, in place, into a buffer from `OutputBuffers`. */
 class Utf8Sink {
-  private static scratch = new Uint8Array(1 << 20);
+  private bytes: Uint8Array;
   private length = 0;
+
+  constructor(private readonly buffers: OutputBuffers) {
+    this.bytes = new Uint8Array(buffers.takeForBatch());
+  }
 
   write(text: string): void {
     // A UTF-16 unit takes at most 3 bytes.
-    const scratch = Utf8Sink.scratch;
-    if (scratch.length - this.length < text.length * 3) {
-      const grown = new Uint8Array(Math.max(scratch.length * 2, this.length + text.length * 3));
-      grown.set(scratch.subarray(0, this.length));
-      Utf8Sink.scratch = grown;
+    if (this.bytes.length - this.length < text.length * 3) {
+      const grown = new Uint8Array(this.buffers.take(Math.max(this.bytes.length * 2, this.length + text.length * 3)));
+      grown.set(this.bytes.subarray(0, this.length));
+      this.bytes = grown;
     }
-    this.length += encoder.encodeInto(text, Utf8Sink.scratch.subarray(this.length)).written;
+    this.length += encoder.encodeInto(text, this.bytes.subarray(this.length)).written;
   }
 
-  bytes(): Uint8Array {
-    return Utf8Sink.scratch.slice(0, this.length);
+  /** What was written: a view of the start of the buffer, whose whole is transferred. */
+  finish(): Uint8Array {
+    this.buffers.used(this.length);
+    return this.bytes.subarray(0, this.length);
   }
 }

@@ -21,7 +21,8 @@ export interface BatchStats {
 }
 
 export interface BatchRun {
-  input: Readable;
+  /** A stream, or any chunks: a chunk may be reused once the next is asked for. */
+  input: Readable | AsyncIterable<Uint8Array>;
   output: Writable;
   errors: Writable;
   /** The module a worker runs (it calls `serveBatchWorker`). */
@@ -37,13 +38,21 @@ export interface BatchRun {
   oldGenerationMb?: number;
   /** A line longer than this is reported and skipped rather than held in memory. */
   maxLineBytes?: number;
+  /**
+   * The output is done with a chunk once its write callback has run, as files, pipes and terminals
+   * are: result buffers are then filled again instead of left to the garbage collector. Not for a
+   * stream that hands the chunk itself on (a PassThrough, a Transform).
+   */
+  reuseWritten?: boolean;
 }
 
 const NEWLINE = 10;
 const MAX_LINE_BYTES = 16 * 1024 * 1024;
 
-const write = async (stream: Writable, bytes: Uint8Array): Promise<void> => {
-  if (bytes.length > 0 && !stream.write(bytes)) await once(stream, 'drain');
+/** Writes; `written` runs once the stream is done with the bytes, so their buffer may be reused. */
+const write = async (stream: Writable, bytes: Uint8Array, written?: () => void): Promise<void> => {
+  if (bytes.length === 0) written?.();
+  else if (!stream.write(bytes, written)) await once(stream, 'drain');
 };
 
 /**
@@ -67,6 +76,15 @@ export const runBatch = async (run: BatchRun): Promise<BatchStats> => {
   const resourceLimits = { maxYoungGenerationSizeMb: run.youngGenerationMb ?? 8, maxOldGenerationSizeMb: run.oldGenerationMb ?? 64 };
   const pool = Array.from({ length: Math.max(1, run.workers) }, () => ({ worker: new Worker(run.workerFile, { workerData: run.workerData, resourceLimits }), queued: 0 }));
 
+  // The buffers going round: results written out go back to a worker with its next batch, and
+  // input buffers the workers are done with are filled again. A few of each are enough.
+  const spareResults: ArrayBuffer[] = [];
+  const spareInputs: ArrayBuffer[] = [];
+  const keepSpare = limit + 2;
+  const recycle = (list: ArrayBuffer[], buffer: ArrayBuffer): void => {
+    if (list.length < keepSpare) list.push(buffer);
+  };
+
   // Results arrive in any order; they are written in sequence.
   const arrived = new Map<number, BatchOutput>();
   let nextToWrite = 0;
@@ -85,7 +103,8 @@ export const runBatch = async (run: BatchRun): Promise<BatchStats> => {
     try {
       for (let out = arrived.get(nextToWrite); out !== undefined; out = arrived.get(nextToWrite)) {
         arrived.delete(nextToWrite);
-        await write(run.output, out.results);
+        const results = out.results.buffer as ArrayBuffer;
+        await write(run.output, out.results, run.reuseWritten === true ? () => recycle(spareResults, results) : undefined);
         await write(run.errors, out.errors);
         stats.triaged += out.triaged;
         stats.bad += out.bad;
@@ -109,6 +128,7 @@ export const runBatch = async (run: BatchRun): Promise<BatchStats> => {
         return;
       }
       member.queued -= 1;
+      if (message.input !== undefined) recycle(spareInputs, message.input);
       arrived.set(message.seq, message);
       void drainInOrder();
     });
@@ -124,14 +144,20 @@ export const runBatch = async (run: BatchRun): Promise<BatchStats> => {
   };
 
   let seq = 0;
-  const send = async (bytes: Uint8Array, lines: number): Promise<void> => {
+  /** Sends a copy of `slice` in a buffer of its own, so that it can be transferred (a Buffer's slice would share memory). */
+  const send = async (slice: Uint8Array, lines: number): Promise<void> => {
     await waitForRoom(limit - 1);
     const member = pool.reduce((a, b) => (b.queued < a.queued ? b : a));
     member.queued += 1;
     unwritten += 1;
-    const batch: LineBatch = { seq: seq++, firstLine: stats.lines + 1, bytes };
+    let buffer = spareInputs.pop();
+    while (buffer !== undefined && buffer.byteLength < slice.length) buffer = spareInputs.pop();
+    const bytes = new Uint8Array(buffer ?? new ArrayBuffer(Math.max(slice.length, batchBytes + (batchBytes >> 1))), 0, slice.length);
+    bytes.set(slice);
+    const spare = spareResults.splice(0, 2);
+    const batch: LineBatch = { seq: seq++, firstLine: stats.lines + 1, bytes, spare };
     stats.lines += lines;
-    member.worker.postMessage(batch, [bytes.buffer as ArrayBuffer]);
+    member.worker.postMessage(batch, [bytes.buffer as ArrayBuffer, ...spare]);
   };
 
   const countLines = (bytes: Uint8Array, from: number, to: number): number => {
@@ -140,7 +166,7 @@ export const runBatch = async (run: BatchRun): Promise<BatchStats> => {
     return n;
   };
 
-  /** Sends whole lines in batches of about `batchBytes`, each copied into its own transferable buffer. */
+  /** Sends whole lines in batches of about `batchBytes`. */
   const sendLines = async (data: Uint8Array): Promise<void> => {
     let from = 0;
     while (from < data.length) {
@@ -150,8 +176,7 @@ export const runBatch = async (run: BatchRun): Promise<BatchStats> => {
         to = nl === -1 ? data.length : nl + 1;
       }
       const lines = countLines(data, from, to) + (data[to - 1] === NEWLINE ? 0 : 1);
-      // A copy in a buffer of its own, so that it can be transferred (Buffer#slice would share memory).
-      await send(new Uint8Array(data.subarray(from, to)), lines);
+      await send(data.subarray(from, to), lines);
       from = to;
     }
   };
@@ -182,7 +207,8 @@ export const runBatch = async (run: BatchRun): Promise<BatchStats> => {
       if (carry.length > 0) data = Buffer.concat([carry, data]);
       const last = data.lastIndexOf(NEWLINE);
       if (last === -1) {
-        carry = data;
+        // Copied when it is still the chunk, which the input may fill again.
+        carry = data.buffer === chunk.buffer ? new Uint8Array(data) : data;
         if (carry.length > maxLineBytes) {
           await skipLongLine();
           carry = new Uint8Array(0);
@@ -190,7 +216,7 @@ export const runBatch = async (run: BatchRun): Promise<BatchStats> => {
         }
         continue;
       }
-      // Copied, so that the stream's chunk is not kept alive by a short tail.
+      // Copied: the input may fill the chunk again, and a short tail should not keep it alive.
       carry = new Uint8Array(data.subarray(last + 1));
       await sendLines(data.subarray(0, last + 1));
     }

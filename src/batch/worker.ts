@@ -1,11 +1,12 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { TriageOptions } from '../options.js';
 import { createTriage, type Triager } from '../triage.js';
-import { triageLines, type LineBatch } from './lines.js';
+import { OutputBuffers, triageLines, type LineBatch } from './lines.js';
 import type { BatchWorkerData } from './run.js';
 
 /**
- * The worker side of `runBatch`: one triager per thread, one reply per batch, buffers transferred back.
+ * The worker side of `runBatch`: one triager per thread, one reply per batch, buffers transferred
+ * back (results, and the input buffer for reuse).
  * @example
  * if (!isMainThread) serveBatchWorker();
  */
@@ -20,8 +21,12 @@ export const serveBatchWorker = (): void => {
     port.postMessage({ fatal: error instanceof Error ? error.message : String(error) });
     return;
   }
+  const buffers = new OutputBuffers();
   port.on('message', (batch: LineBatch) => {
-    const out = triageLines(triager, batch, data.errorFormat, data.lean === true);
-    port.postMessage(out, [out.results.buffer as ArrayBuffer, out.errors.buffer as ArrayBuffer]);
+    if (batch.spare !== undefined) buffers.give(batch.spare);
+    const out = triageLines(triager, batch, data.errorFormat, data.lean === true, buffers);
+    // The input buffer goes back too, for the reader to fill again.
+    const input = batch.bytes.buffer as ArrayBuffer;
+    port.postMessage({ ...out, input }, [out.results.buffer as ArrayBuffer, out.errors.buffer as ArrayBuffer, input]);
   });
 };

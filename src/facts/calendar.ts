@@ -1,5 +1,14 @@
 import { TZDate } from '@date-fns/tz';
-import { addDays, addHours, addMonths, differenceInDays, format, isWeekend, nextMonday, nextSaturday, startOfDay } from 'date-fns';
+// One module per function: date-fns's index loads all of its ~250 modules, which every batch worker would pay for at start.
+import { addDays } from 'date-fns/addDays';
+import { addHours } from 'date-fns/addHours';
+import { addMonths } from 'date-fns/addMonths';
+import { differenceInDays } from 'date-fns/differenceInDays';
+import { format } from 'date-fns/format';
+import { isWeekend } from 'date-fns/isWeekend';
+import { nextMonday } from 'date-fns/nextMonday';
+import { nextSaturday } from 'date-fns/nextSaturday';
+import { startOfDay } from 'date-fns/startOfDay';
 import type { PeakSeason } from '../schema/policy.js';
 import { addMonthsAtOffset, differenceInDaysAtOffset, fixedOffsetMs, formatAtOffset, isoAtOffset, monthDayAtOffset, shipByAtOffset } from './zone.js';
 

@@ -19,14 +19,17 @@ describe('wording', () => {
     expect((await triager.triage({ ...priceChange, locale: 'en' })).wording.text.startsWith(en)).toBe(true);
   });
 
+  /** A zh-TW buyer asking after a parcel in transit with 顺丰. */
+  const parcelFor = (trackingNumber: string) => ({
+    now: '2026-10-15T10:00:00+08:00',
+    locale: 'zh-TW' as const,
+    order: { status: 'shipped' as const, amount: 259, paidAt: '2026-10-10T20:00:00+08:00' },
+    shipment: { trackingNumber, carrier: '顺丰', events: [{ at: '2026-10-12T10:00:00+08:00', kind: 'in_transit' as const }] },
+    claim: { type: 'not_received' as const },
+  });
+
   it('writes names from the input in traditional characters for zh-TW readers', async () => {
-    const result = await createTriage({ policy: { shopName: '小鹿鞋铺' } }).triage({
-      now: '2026-10-15T10:00:00+08:00',
-      locale: 'zh-TW',
-      order: { status: 'shipped', amount: 259, paidAt: '2026-10-10T20:00:00+08:00' },
-      shipment: { trackingNumber: 'SF1402837465', carrier: '顺丰', events: [{ at: '2026-10-12T10:00:00+08:00', kind: 'in_transit' }] },
-      claim: { type: 'not_received' },
-    });
+    const result = await createTriage({ policy: { shopName: '小鹿鞋铺' } }).triage(parcelFor('SF1402837465'));
     expect(result.wording.text).toContain('小鹿鞋鋪');
     expect(result.wording.text).toContain('順豐 SF1402837465');
     expect(result.checks[0]!.text).toContain('順豐');
@@ -34,13 +37,7 @@ describe('wording', () => {
 
   it('quotes identifiers (tracking numbers, order ids) exactly as given, whatever the locale', async () => {
     // a tracking number some courier writes with a simplified character: converting it would send the buyer looking for a number that does not exist
-    const result = await createTriage().triage({
-      now: '2026-10-15T10:00:00+08:00',
-      locale: 'zh-TW',
-      order: { status: 'shipped', amount: 259, paidAt: '2026-10-10T20:00:00+08:00' },
-      shipment: { trackingNumber: '丰SF1402837465', carrier: '顺丰', events: [{ at: '2026-10-12T10:00:00+08:00', kind: 'in_transit' }] },
-      claim: { type: 'not_received' },
-    });
+    const result = await createTriage().triage(parcelFor('丰SF1402837465'));
     expect(result.wording.text).toContain('順豐 丰SF1402837465');
   });
 });

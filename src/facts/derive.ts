@@ -2,7 +2,7 @@ import type { Facts } from '../schema/facts.js';
 import type { ParsedTriageInput } from '../schema/input.js';
 import type { Policy } from '../schema/policy.js';
 import type { Locale, SignedBy } from '../schema/vocabulary.js';
-import { instantsOf, type InputInstants } from '../input/consistency.js';
+import { instantsOf, type InputInstants } from '../input/instants.js';
 import { trackingEnds } from './tracking.js';
 import { addDaysInZone, addMonthsInZone, differenceInDaysInZone, peakSeasonAt, shipByDeadline, toZonedIso } from './calendar.js';
 

@@ -3,7 +3,8 @@ import { TriageInput, type ParsedTriageInput } from '../schema/input.js';
 import { parseInstant } from '../facts/instant.js';
 import { validateTriageInput } from '../generated/validate-input.js';
 import { NOT_SURE } from '../schema/validator-runtime.js';
-import { consistencyIssues, instantsOf, type InputInstants } from './consistency.js';
+import { consistencyIssues } from './consistency.js';
+import { instantsOf, type InputInstants } from './instants.js';
 
 export interface ValidatedInput {
   input: ParsedTriageInput;

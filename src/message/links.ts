@@ -22,7 +22,6 @@ const BARE_TLDS = new Set(
   'com net org cn tw hk mo jp kr sg my io co cc me tv info biz xyz top vip shop site online club app dev link live store tech ru uk us de fr icu work ltd fun pro wang ink tk ml ga cf gq cyou sbs bond'.split(' '),
 );
 
-const IDEOGRAPHIC_DOTS = '。｡';
 /** By code unit (NaN past either end of a text is none of them): a regular expression per character costs more than the rest. */
 const isAsciiAlnum = (unit: number): boolean => (unit >= 48 && unit <= 57) || (unit >= 65 && unit <= 90) || (unit >= 97 && unit <= 122);
 /** Letters of the scripts homoglyphs come from (Latin extended, Greek, Cyrillic): part of a host; CJK is not. */
@@ -132,14 +131,24 @@ export const isTrustedHost = (host: string, trustedDomains: readonly string[]): 
   return trustedDomains.some((d) => h === d || h.endsWith(`.${d}`));
 };
 
+const isAsciiLetter = (unit: number): boolean => (unit >= 65 && unit <= 90) || (unit >= 97 && unit <= 122);
+const isDot = (text: string, i: number): boolean => text.charCodeAt(i) === 46 || isDotBetweenAlnum(text, i);
+
 /**
- * Whether any candidate could pass: one with a scheme holds `://`, and a bare one is kept only with
- * a dot in its host, which is `.` or an ideographic dot between ASCII letters or digits (any other
- * ideographic dot is no host character). Most messages have neither, and are not scanned further.
+ * Whether any candidate could pass. One with a scheme holds `://`. A bare one needs a dot in its
+ * host (`.`, or an ideographic dot between ASCII letters or digits: any other is no host character)
+ * and then one of: `www`, an IPv4 address (three dots), or a known top-level domain, whose first
+ * letter comes right after a dot (a Latin, Greek or Cyrillic letter is let through too, in case it
+ * lower-cases to one). Most messages, prices and sizes included (`259.00`, `2.5cm`), hold none of these.
  */
 const mayHoldLink = (text: string): boolean => {
-  if (text.includes('.') || text.includes('://')) return true;
-  for (const dot of IDEOGRAPHIC_DOTS) for (let i = text.indexOf(dot); i !== -1; i = text.indexOf(dot, i + 1)) if (isDotBetweenAlnum(text, i)) return true;
+  if (text.includes('://') || /www/i.test(text)) return true;
+  let dots = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (!isDot(text, i)) continue;
+    const next = text.charCodeAt(i + 1);
+    if (isAsciiLetter(next) || isHomoglyphLetter(next) || ++dots >= 3) return true;
+  }
   return false;
 };
 

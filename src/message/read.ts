@@ -51,9 +51,13 @@ export const readMessage = (input: ParsedTriageInput, policy: Policy, patterns: 
   // structured input wins: nothing read from text replaces a claim or refund the caller gave
   const claim = input.claim === undefined ? reading.claim : undefined;
   const refundReason = input.claim === undefined && input.refund === undefined ? reading.refundReason : undefined;
-  const next: ParsedTriageInput = { ...input };
-  if (claim !== undefined) next.claim = claim;
-  if (refundReason !== undefined) next.refund = { reason: refundReason };
+  // a copy only when something is applied: copying an input of any shape is a slow, generic step
+  let next = input;
+  if (claim !== undefined || refundReason !== undefined) {
+    next = { ...input };
+    if (claim !== undefined) next.claim = claim;
+    if (refundReason !== undefined) next.refund = { reason: refundReason };
+  }
   return {
     input: next,
     flags,

@@ -1,6 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createTriage } from '../../src/index.js';
-import { findLinks, isTrustedHost } from '../../src/message/links.js';
+import { findLinks, isTrustedHost, judgeCandidates } from '../../src/message/links.js';
 import { Policy } from '../../src/schema/policy.js';
 
 const trusted = Policy.parse({}).trustedLinkDomains;
@@ -44,6 +45,20 @@ describe('a link in a buyer message', () => {
 
   it('is not found in amounts, sizes, times, e-mail addresses or sentences without a space', () => {
     expect(scan('订单金额:89.00 鞋子38.5码 溢胶0.5cm 下单时间:2026-11-02 20:11:45 邮箱abc@qq.com ok.thanks node.js')).toEqual([]);
+  });
+
+  // findLinks looks first whether any candidate could pass (a scheme, www, three dots, a letter after a dot)
+  it('is found by findLinks exactly where every candidate is judged', () => {
+    const unit = fc.constantFrom('.', '。', '｡', ':', '/', '//', '@', '-', '?', '#', ' ', '1', '9', '0', 'a', 'C', 'w', 'W', 'www', 'com', 'CN', 'tk', 'io', 'http', 'https', 'а', 'é', '鞋', '码', 'taobao');
+    fc.assert(
+      fc.property(fc.array(unit, { maxLength: 14 }), (parts) => {
+        const text = parts.join('').normalize('NFKC');
+        expect(findLinks(text, trusted)).toEqual(judgeCandidates(text, trusted));
+      }),
+      { numRuns: 3000 },
+    );
+    const card = '咨询订单号:T20261112007 订单金额:259.00 下单时间:2026-11-12 21:00:00 溢胶2.5毫米';
+    expect(findLinks(card, trusted)).toEqual([]);
   });
 
   it('is judged against the shop policy: subdomains of a trusted domain, not names that end the same', () => {

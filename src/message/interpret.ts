@@ -271,33 +271,40 @@ export const interpretMessage = (message: string, patterns: MessagePatternSet, t
   const links = reader.links(nfkc, trustedDomains);
   // links go before matching: a host or an id in a URL is not the buyer's words
   let withoutLinks = nfkc;
-  for (const link of [...links].reverse()) withoutLinks = `${withoutLinks.slice(0, link.start)} ${withoutLinks.slice(link.end)}`;
+  for (let k = links.length - 1; k >= 0; k--) withoutLinks = `${withoutLinks.slice(0, links[k]!.start)} ${withoutLinks.slice(links[k]!.end)}`;
   // without links the text is the NFKC message itself
   const folded = reader.fold(withoutLinks, links.length === 0);
-  const stripped = patterns.files.map((file) => reader.strip(folded, file));
-  const texts: PreparedText[] = patterns.files.map((file, i) => {
-    const { key, squeezed } = reader.prepare(stripped[i]!, file);
-    return { file, key, squeezed };
-  });
-  const decisions = texts.map(decide);
+  // plain loops rather than map/forEach chains: this runs on every message, and each step is small
+  const { files } = patterns;
+  const stripped: string[] = [];
+  const texts: PreparedText[] = [];
+  const decisions: FileDecision[] = [];
+  for (const file of files) {
+    const text = reader.strip(folded, file);
+    const { key, squeezed } = reader.prepare(text, file);
+    const prepared: PreparedText = { file, key, squeezed };
+    stripped.push(text);
+    texts.push(prepared);
+    decisions.push(decide(prepared));
+  }
 
   const candidates: ClaimCandidate[] = [];
   const ruledOut: RuledOutClaim[] = [];
   const chosen: ClaimType[] = [];
-  decisions.forEach((d, i) => {
-    const file = texts[i]!.file.source;
+  let anyAmbiguous = false;
+  for (let i = 0; i < decisions.length; i++) {
+    const d = decisions[i]!;
+    const file = files[i]!.source;
     for (const s of d.scores) {
       if (s.score > 0) candidates.push({ type: s.claim.type, score: s.score, phrases: s.phrases, file });
       if (s.ruledOutBy.length > 0) ruledOut.push({ type: s.claim.type, phrases: s.ruledOutBy, file });
     }
     if (d.chosen !== undefined && !chosen.includes(d.chosen)) chosen.push(d.chosen);
-  });
-  candidates.sort((a, b) => b.score - a.score);
+    if (d.reading === 'ambiguous') anyAmbiguous = true;
+  }
+  if (candidates.length > 1) candidates.sort((a, b) => b.score - a.score);
 
-  const anyAmbiguous = decisions.some((d) => d.reading === 'ambiguous');
   const reading: BuyerMessageReading['reading'] = anyAmbiguous || chosen.length > 1 ? 'ambiguous' : chosen.length === 1 ? 'read' : 'none';
-  const rivalTypes = anyAmbiguous ? decisions.flatMap((d) => d.rivals) : chosen;
-  const rivals = rivalTypes.map((t) => candidates.find((c) => c.type === t)).filter((c): c is ClaimCandidate => c !== undefined);
 
   let claim: ReadClaim | undefined;
   const type = reading === 'read' ? chosen[0] : undefined;
@@ -311,7 +318,9 @@ export const interpretMessage = (message: string, patterns: MessagePatternSet, t
     if (defectSizeCm !== undefined) claim.defectSizeCm = defectSizeCm;
     if (itemUnused !== undefined) claim.itemUnused = itemUnused;
   }
-  const refundReason = single(texts.map((t) => single(readRefundReasons(t))));
+  const reasons: (RefundReason | undefined)[] = [];
+  for (const t of texts) reasons.push(single(readRefundReasons(t)));
+  const refundReason = single(reasons);
   const questions: string[] = [];
   for (const t of texts) {
     if (t.key.mayHave(t.file.questionPhrases)) for (const q of t.file.questions) if (!questions.includes(q.id) && t.key.has(q.phrases)) questions.push(q.id);
@@ -320,7 +329,7 @@ export const interpretMessage = (message: string, patterns: MessagePatternSet, t
   // the text shown is what every pattern file saw in common: client tags and order-card fields gone
   // (where the files before stripped nothing, this file's own stripped text is that already)
   let shown = folded;
-  patterns.files.forEach((file, i) => (shown = shown === folded ? stripped[i]! : reader.strip(shown, file)));
+  for (let i = 0; i < files.length; i++) shown = shown === folded ? stripped[i]! : reader.strip(shown, files[i]!);
   // in the order a reading is shown, optional fields absent rather than undefined
   const result = { text: collapseSpaces(shown), reading } as BuyerMessageReading;
   if (claim !== undefined) result.claim = claim;
@@ -329,6 +338,13 @@ export const interpretMessage = (message: string, patterns: MessagePatternSet, t
   result.ruledOut = ruledOut;
   result.questions = questions;
   result.links = links;
-  result.note = describe(result, rivals);
+  // the rivals are named only when the note says the reading is ambiguous
+  result.note = describe(result, reading === 'ambiguous' ? rivalsOf(decisions, chosen, anyAmbiguous, candidates) : []);
   return result;
+};
+
+/** The leading candidates of an ambiguous reading: each file's two rivals, or the claims different files chose. */
+const rivalsOf = (decisions: readonly FileDecision[], chosen: readonly ClaimType[], anyAmbiguous: boolean, candidates: readonly ClaimCandidate[]): ClaimCandidate[] => {
+  const rivalTypes = anyAmbiguous ? decisions.flatMap((d) => d.rivals) : chosen;
+  return rivalTypes.map((t) => candidates.find((c) => c.type === t)).filter((c): c is ClaimCandidate => c !== undefined);
 };

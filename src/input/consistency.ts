@@ -89,15 +89,11 @@ const viewOfRaw = (raw: unknown): View => {
 /** The view of zod's output: plain objects of the declared shape, every timestamp well-formed. */
 const viewOfParsed = ({ order, shipment, refund }: ParsedTriageInput, at: InputInstants): View => {
   const instants: Instant[] = [];
-  const add = (field: Field, ms: number | undefined): void => {
-    if (ms !== undefined) instants.push({ at: field, ms, signing: field === FIELDS[4] });
-  };
-  add(FIELDS[0], at.createdAt);
-  add(FIELDS[1], at.paidAt);
-  add(FIELDS[2], at.labelPrintedAt);
-  add(FIELDS[3], at.handedToCarrierAt);
-  add(FIELDS[4], at.signedAt);
-  add(FIELDS[5], at.requestedAt);
+  // InputInstants names each instant as FIELDS does
+  for (const field of FIELDS) {
+    const ms = at[field[1]];
+    if (ms !== undefined) instants.push({ at: field, ms, signing: field[1] === 'signedAt' });
+  }
   const events = shipment?.events;
   if (events !== undefined) {
     for (let i = 0; i < events.length; i++) instants.push({ at: i, ms: at.events[i]!, signing: events[i]!.kind === 'delivered' });
@@ -111,9 +107,9 @@ const iso = (ms: number): string => new Date(ms).toISOString();
  * What zod's shape cannot see: instants in the future of `now`, a parcel signed for before it
  * was shipped, a payment before the order existed, and the like. Given zod's output when the
  * input parsed, else the raw input, so that these problems are reported together with the shape
- * problems, in one error (`instants`: the parsed input's, when already read). Tolerated, not reported: tracking events in any order (they are sorted),
- * events before the recorded hand-over (scans and warehouse records drift), a label printed after
- * hand-over.
+ * problems, in one error (`instants`: the parsed input's, when already read). Tolerated, not
+ * reported: tracking events in any order (they are sorted), events before the recorded hand-over
+ * (scans and warehouse records drift), a label printed after hand-over.
  *
  * @param now the resolved moment of triage, or undefined when `input.now` itself is malformed.
  * @example

@@ -29,6 +29,24 @@ describe('mergePolicy', () => {
       { numRuns: 500 },
     );
   });
+
+  it('takes a field set to undefined as not given: the shop keeps its value', () => {
+    const withUndefined = fc.tuple(patchArb, fc.subarray(Object.keys(Policy.shape))).map(([patch, unset]) => ({
+      patch,
+      unset: Object.fromEntries(unset.map((key) => [key, undefined])),
+    }));
+    fc.assert(
+      fc.property(patchArb, withUndefined, (shop, { patch, unset }) => {
+        const base = Policy.parse({ ...shop });
+        const given = PolicyPatch.parse(patch);
+        const merged = mergePolicy(base, { ...given, ...unset } as PolicyPatch);
+        const kept = Object.fromEntries(Object.entries(given).filter(([key]) => !(key in unset)));
+        expect(merged).toStrictEqual(mergePolicy(base, kept as PolicyPatch));
+        for (const key of Object.keys(unset)) expect(merged[key as keyof Policy], key).toStrictEqual(base[key as keyof Policy]);
+      }),
+      { numRuns: 300 },
+    );
+  });
 });
 
 describe('an input policy', () => {
@@ -42,5 +60,20 @@ describe('an input policy', () => {
       policy: { agentName: '阿青' },
     });
     expect(result.explanation.facts).toMatchObject({ shopName: '小鹿鞋铺', agentName: '阿青', shipsOnWeekends: true });
+  });
+});
+
+describe('an input policy with fields set to undefined (a caller passing `{ timezone: shop.tz }` without one)', () => {
+  it("keeps the shop's zone and promise rather than UTC, or a deadline that never comes", async () => {
+    const { createTriage } = await import('../src/index.js');
+    const triager = createTriage({ policy: { timezone: 'Asia/Taipei', shipWithinHours: 24, shipsOnWeekends: true } });
+    const result = triager.triageSync({
+      now: '2026-11-12T10:00:00+08:00',
+      order: { status: 'paid', amount: 199, paidAt: '2026-11-11T09:00:00+08:00' },
+      claim: { type: 'urge_shipping' },
+      policy: { timezone: undefined, shipWithinHours: undefined, returnWindowDays: undefined },
+    });
+    expect(result.explanation.facts).toMatchObject({ shipByAt: '2026-11-12T09:00:00.000+08:00', shipWithinHours: 24, returnWindowDays: 7 });
+    expect(result.replyBy).toBe('2026-11-12T10:10:00.000+08:00');
   });
 });

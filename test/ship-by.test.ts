@@ -10,6 +10,12 @@ const deadline = (paidAt: string, hours = 48, shipsOnWeekends = false, tz = SHAN
   inZone(shipByDeadline(at(paidAt), hours, shipsOnWeekends, tz), tz);
 
 describe('the ship-by deadline when the shop does not ship at weekends', () => {
+  it('refuses hours no validated policy holds (NaN, negative, beyond 60 days) rather than searching for a deadline forever', () => {
+    for (const hours of [Number.NaN, -1, 24 * 60 + 1, Number.POSITIVE_INFINITY]) {
+      for (const tz of [SHANGHAI, 'Europe/Berlin']) expect(() => shipByDeadline(at('2026-11-09T10:00:00+08:00'), hours, false, tz), `${hours} ${tz}`).toThrow(RangeError);
+    }
+  });
+
   it('is paidAt + 48 hours when no weekend is in the way (Monday 10:00 → Wednesday 10:00)', () => {
     expect(deadline('2026-03-02T10:00:00+08:00')).toBe('2026-03-04T10:00:00.000+08:00');
   });

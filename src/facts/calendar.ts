@@ -9,7 +9,7 @@ import { isWeekend } from 'date-fns/isWeekend';
 import { nextMonday } from 'date-fns/nextMonday';
 import { nextSaturday } from 'date-fns/nextSaturday';
 import { startOfDay } from 'date-fns/startOfDay';
-import type { PeakSeason } from '../schema/policy.js';
+import { MAX_SHIP_WITHIN_HOURS, type PeakSeason } from '../schema/policy.js';
 import { addMonthsAtOffset, differenceInDaysAtOffset, fixedOffsetMs, formatAtOffset, isoAtOffset, monthDayAtOffset, shipByAtOffset } from './zone.js';
 
 const HOUR_MS = 3_600_000;
@@ -20,6 +20,8 @@ const HOUR_MS = 3_600_000;
  * starts on Monday 00:00.
  */
 export const shipByDeadline = (paidAt: Date, hours: number, shipsOnWeekends: boolean, timeZone: string): Date => {
+  // the loops below end only for a bounded number: a validated policy's, never NaN
+  if (!(hours >= 0 && hours <= MAX_SHIP_WITHIN_HOURS)) throw new RangeError(`shipWithinHours must be 0 to ${MAX_SHIP_WITHIN_HOURS}, got ${hours}`);
   if (shipsOnWeekends) return addHours(paidAt, hours);
   // A week of working hours at most per pass, and the policy bounds hours to 60 days.
   const offset = fixedOffsetMs(timeZone, paidAt.getTime(), paidAt.getTime() + 120 * 24 * HOUR_MS);

@@ -12,6 +12,9 @@ export const PeakSeason = z.strictObject({
 });
 export type PeakSeason = z.infer<typeof PeakSeason>;
 
+/** Sixty days: a shipping promise longer than that is a typo, and the ship-by arithmetic relies on a bound. */
+export const MAX_SHIP_WITHIN_HOURS = 24 * 60;
+
 /** Longer than any IANA name; checked first so that a huge string never reaches Intl. */
 const MAX_TIME_ZONE_LENGTH = 64;
 
@@ -45,7 +48,7 @@ const Hostname = z
  */
 export const Policy = z.strictObject({
   timezone: z.string().max(MAX_TIME_ZONE_LENGTH).refine(isKnownTimeZone, 'unknown IANA time zone').default('Asia/Shanghai'),
-  shipWithinHours: z.number().positive().max(24 * 60).default(48).describe('Stock is prepared and handed over within this many hours of payment.'),
+  shipWithinHours: z.number().positive().max(MAX_SHIP_WITHIN_HOURS).default(48).describe('Stock is prepared and handed over within this many hours of payment.'),
   shipsOnWeekends: z.boolean().default(false).describe('When false, Saturday and Sunday do not count towards the shipping promise.'),
   returnWindowDays: z.number().int().min(0).max(365).default(7).describe('No-reason return window, counted from signing.'),
   refundPenaltyRate: z.number().min(0).max(1).default(0.3).describe('Share of the order amount the platform takes when a refund is accepted as out of stock / late shipment.'),
@@ -87,8 +90,17 @@ export type PolicyPatch = z.infer<typeof PolicyPatch>;
 /**
  * `Policy.parse({ ...base, ...patch })` for a resolved `base` and a parsed `patch`, without parsing
  * again: each field is checked on its own (no rule spans two fields, nothing is transformed), and
- * the patch's fields passed the same checks already.
+ * the patch's fields passed the same checks already. A field set to undefined (`{ timezone:
+ * shop.tz }` with no zone at hand) overrides nothing: spread in, it would erase the shop's value.
  * @example
  * mergePolicy(Policy.parse({ shopName: '小鹿鞋铺' }), PolicyPatch.parse({ agentName: '阿青' })).shopName; // '小鹿鞋铺'
+ * mergePolicy(Policy.parse({ timezone: 'Asia/Taipei' }), { timezone: undefined }).timezone; // 'Asia/Taipei'
  */
-export const mergePolicy = (base: Policy, patch: PolicyPatch): Policy => ({ ...base, ...patch }) as Policy;
+export const mergePolicy = (base: Policy, patch: PolicyPatch): Policy => {
+  const merged: Record<string, unknown> = { ...base };
+  for (const key in patch) {
+    const value = patch[key as keyof PolicyPatch];
+    if (value !== undefined) merged[key] = value;
+  }
+  return merged as Policy;
+};

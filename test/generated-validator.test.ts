@@ -119,9 +119,9 @@ describe('the triage input validator generated from TriageInput', () => {
     }
   });
 
-  it('is what validateInput hands on: zod\'s parse of every fixture', () => {
+  it('is what validateInput hands on: zod\'s parse of every fixture (absent keys set to undefined, test/input-shape.test.ts)', () => {
     for (const { name, fixture } of loadFixtures()) {
-      expect(validateInput(fixture.input, () => new Date(0)).input, name).toStrictEqual(TriageInput.parse(fixture.input));
+      expect(validateInput(fixture.input, () => new Date(0)).input, name).toEqual(TriageInput.parse(fixture.input));
     }
   });
 });

@@ -4,6 +4,7 @@ import { parseInstant } from '../facts/instant.js';
 import { validateTriageInput } from '../generated/validate-input.js';
 import { NOT_SURE } from '../schema/validator-runtime.js';
 import { consistencyIssues } from './consistency.js';
+import { canonicalInput } from './canonical.js';
 import { instantsOf, type InputInstants } from './instants.js';
 
 export interface ValidatedInput {
@@ -51,9 +52,10 @@ export const validateInput = (raw: unknown, clock: () => Date): ValidatedInput =
     const parsed = fast === NOT_SURE ? TriageInput.safeParse(raw) : { success: true as const, data: fast };
     const now = resolveNow(raw, parsed.success ? parsed.data : undefined, clock);
     if (parsed.success) {
-      const instants = instantsOf(parsed.data);
-      const issues = consistencyIssues({ parsed: parsed.data, instants }, now);
-      if (issues.length === 0 && now !== undefined) return { input: parsed.data, now, instants };
+      const input = canonicalInput(parsed.data);
+      const instants = instantsOf(input);
+      const issues = consistencyIssues({ parsed: input, instants }, now);
+      if (issues.length === 0 && now !== undefined) return { input, now, instants };
       throw new TriageError('INVALID_INPUT', issues);
     }
     throw new TriageError('INVALID_INPUT', [...issuesFromZod(parsed.error.issues, 'input'), ...consistencyIssues({ raw }, now)]);

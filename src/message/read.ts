@@ -1,6 +1,7 @@
 import type { ParsedTriageInput } from '../schema/input.js';
 import type { MessageExplanation } from '../schema/message-reading.js';
 import type { Policy } from '../schema/policy.js';
+import { claim as canonicalClaim, refund as canonicalRefund } from '../input/canonical.js';
 import { interpretMessage, type BuyerMessageReading } from './interpret.js';
 import type { MessagePatternSet } from './patterns.js';
 
@@ -55,8 +56,9 @@ export const readMessage = (input: ParsedTriageInput, policy: Policy, patterns: 
   let next = input;
   if (claim !== undefined || refundReason !== undefined) {
     next = { ...input };
-    if (claim !== undefined) next.claim = claim;
-    if (refundReason !== undefined) next.refund = { reason: refundReason };
+    // in the one shape validation gives the input's objects
+    if (claim !== undefined) next.claim = canonicalClaim(claim);
+    if (refundReason !== undefined) next.refund = canonicalRefund({ reason: refundReason });
   }
   return {
     input: next,

@@ -7,8 +7,10 @@ import { describe, expect, it } from 'vitest';
 import { triageLines } from '../src/batch/lines.js';
 import { readChunks } from '../src/batch/read-file.js';
 import { runBatch } from '../src/batch/run.js';
-import { createTriage } from '../src/index.js';
+import { createTriage, type TriageResult } from '../src/index.js';
+import type { TriageInput } from '../src/schema/input.js';
 import { generateOrders } from '../scripts/lib/orders.js';
+import { loadFixtures } from './support/fixtures.js';
 
 // The CLI runs its workers from the build (npm test builds first).
 const CLI = 'dist/batch.js';
@@ -58,6 +60,19 @@ describe('triageLines (one batch)', () => {
   it('gives each invalid input its TriageError issues with paths, as text when asked', () => {
     const out = triageLines(triager, { seq: 0, firstLine: 41, bytes: encoder.encode(`${BAD[1]!.text}\n`) }, 'text');
     expect(new TextDecoder().decode(out.errors)).toMatch(/^line 41: INVALID_INPUT \$\.order\.status: .+; \$\.order\.amount: .+\n$/);
+  });
+
+  it('leaves out only the derived facts and the condition traces with --lean, for every fixture (message readings included)', () => {
+    const inputs = loadFixtures().map(({ fixture }) => fixture.input);
+    const text = inputs.map((input) => JSON.stringify(input)).join('\n');
+    const lean = parseNdjson(new TextDecoder().decode(triageLines(triager, { seq: 0, firstLine: 1, bytes: encoder.encode(text) }, 'ndjson', true).results));
+    expect(lean).toHaveLength(inputs.length);
+    lean.forEach(({ result }, i) => {
+      const full = triager.triageSync(inputs[i] as TriageInput);
+      const { facts: _facts, decidedBy: { conditions: _conditions, ...decidedBy }, ...explanation } = full.explanation;
+      expect(result, `fixture ${i}`).toStrictEqual(JSON.parse(JSON.stringify({ ...full, explanation: { ...explanation, decidedBy } })));
+    });
+    expect(lean.some(({ result }) => (result as TriageResult).explanation.message !== undefined)).toBe(true);
   });
 });
 

@@ -95,9 +95,11 @@ export const triageLines = (
 
 /** The result without the 70 derived facts and the condition traces: about half the bytes; the summary stays. */
 export const leanResult = (result: TriageResult): unknown => {
-  const { facts: _facts, decidedBy, ...explanation } = result.explanation;
-  const { conditions: _conditions, ...rule } = decidedBy;
-  return { ...result, explanation: { ...explanation, decidedBy: rule } };
+  // Literals rather than rest patterns, which copy through V8's generic path on every line.
+  const { summary, decidedBy, alsoMatched, evaluator, message } = result.explanation;
+  const rule = { rule: decidedBy.rule, source: decidedBy.source, situation: decidedBy.situation, priority: decidedBy.priority };
+  const explanation = message === undefined ? { summary, alsoMatched, evaluator, decidedBy: rule } : { summary, alsoMatched, evaluator, message, decidedBy: rule };
+  return { ...result, explanation };
 };
 
 /**

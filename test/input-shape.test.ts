@@ -10,11 +10,11 @@ import { loadFixtures } from './support/fixtures.js';
 
 const clock = (): Date => new Date('2026-11-11T00:10:00+08:00');
 
-/** The object schema under optional wrappers, or undefined for anything else. */
-const objectOf = (schema: z.ZodType): z.ZodObject | undefined => {
-  let s: z.ZodType = schema;
+/** The schema under its optional, nullable and default wrappers. */
+const unwrapped = (schema: z.ZodType): z.ZodType => {
+  let s = schema;
   while (s instanceof z.ZodOptional || s instanceof z.ZodNullable || s instanceof z.ZodDefault) s = s.unwrap() as z.ZodType;
-  return s instanceof z.ZodObject ? s : undefined;
+  return s;
 };
 
 /**
@@ -22,12 +22,10 @@ const objectOf = (schema: z.ZodType): z.ZodObject | undefined => {
  * it is merged into the shop's policy, never read as it comes).
  */
 const shapeProblems = (schema: z.ZodType, value: unknown, path: string): string[] => {
-  let s: z.ZodType = schema;
-  while (s instanceof z.ZodOptional) s = s.unwrap() as z.ZodType;
   if (value === undefined) return [];
-  if (s instanceof z.ZodArray) return (value as unknown[]).flatMap((item, i) => shapeProblems(s.element as z.ZodType, item, `${path}[${i}]`));
-  const object = objectOf(s);
-  if (object === undefined) return [];
+  const object = unwrapped(schema);
+  if (object instanceof z.ZodArray) return (value as unknown[]).flatMap((item, i) => shapeProblems(object.element as z.ZodType, item, `${path}[${i}]`));
+  if (!(object instanceof z.ZodObject)) return [];
   const expected = Object.keys(object.shape);
   const problems = JSON.stringify(Object.keys(value as object)) === JSON.stringify(expected) ? [] : [`${path}: ${Object.keys(value as object).join(',')}`];
   for (const key of expected) if (key !== 'policy') problems.push(...shapeProblems(object.shape[key] as z.ZodType, (value as Record<string, unknown>)[key], `${path}.${key}`));

@@ -23,7 +23,8 @@ const BARE_TLDS = new Set(
 );
 
 /** By code unit (NaN past either end of a text is none of them): a regular expression per character costs more than the rest. */
-const isAsciiAlnum = (unit: number): boolean => (unit >= 48 && unit <= 57) || (unit >= 65 && unit <= 90) || (unit >= 97 && unit <= 122);
+const isAsciiLetter = (unit: number): boolean => (unit >= 65 && unit <= 90) || (unit >= 97 && unit <= 122);
+const isAsciiAlnum = (unit: number): boolean => (unit >= 48 && unit <= 57) || isAsciiLetter(unit);
 /** Letters of the scripts homoglyphs come from (Latin extended, Greek, Cyrillic): part of a host; CJK is not. */
 const isHomoglyphLetter = (unit: number): boolean => unit >= 0xc0 && unit <= 0x52f;
 const isCjk = (ch: string | undefined): boolean => ch !== undefined && /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u.test(ch);
@@ -131,7 +132,6 @@ export const isTrustedHost = (host: string, trustedDomains: readonly string[]): 
   return trustedDomains.some((d) => h === d || h.endsWith(`.${d}`));
 };
 
-const isAsciiLetter = (unit: number): boolean => (unit >= 65 && unit <= 90) || (unit >= 97 && unit <= 122);
 const isDot = (text: string, i: number): boolean => text.charCodeAt(i) === 46 || isDotBetweenAlnum(text, i);
 
 /**

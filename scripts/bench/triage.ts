@@ -109,12 +109,12 @@ const noClock = (): Date => new Date('2026-11-11T00:10:00+08:00');
  */
 type Upto = 'parsed' | 'read' | 'facts' | 'matches';
 const stageInput = (raw: unknown, upto: Upto) => {
-  const { input: parsed, now } = validateInput(raw, noClock);
+  const { input: parsed, now, instants } = validateInput(raw, noClock);
   const policy = parsed.policy === undefined ? defaultPolicy : mergePolicy(defaultPolicy, parsed.policy);
   const locale = parsed.locale ?? 'zh-CN';
   const { input, flags, suspiciousLink } = upto === 'parsed' ? { input: parsed, flags: [], suspiciousLink: false } : readMessage(parsed, policy, messagePatterns);
-  const derived = upto === 'facts' || upto === 'matches' ? deriveFacts(input, { now, policy, locale, suspiciousLink }) : undefined;
-  return { parsed, input, policy, now, locale, flags, suspiciousLink, facts: derived!, matches: upto === 'matches' ? compiled.evaluateSync(derived!) : [] };
+  const derived = upto === 'facts' || upto === 'matches' ? deriveFacts(input, { now, policy, locale, suspiciousLink, instants }) : undefined;
+  return { parsed, input, policy, now, locale, flags, suspiciousLink, instants, facts: derived!, matches: upto === 'matches' ? compiled.evaluateSync(derived!, 'decisive') : [] };
 };
 const staged = new Map<Upto, ReturnType<typeof stageInput>[]>();
 const stageInputs = (upto: Upto): ReturnType<typeof stageInput>[] => {
@@ -145,10 +145,12 @@ const rows: Row[] = [
     name: 'derived facts',
     run: (i) => {
       const s = stageInputs('read')[i]!;
-      return deriveFacts(s.input, { now: s.now, policy: s.policy, locale: s.locale, suspiciousLink: s.suspiciousLink });
+      // the instants validation read, as triageSync hands them on
+      return deriveFacts(s.input, { now: s.now, policy: s.policy, locale: s.locale, suspiciousLink: s.suspiciousLink, instants: s.instants });
     },
   },
-  { group: 'stage', name: 'rules (compiled evaluator)', run: (i) => compiled.evaluateSync(stageInputs('facts')[i]!.facts) },
+  // the deciding rule traced only, as in triageSync (the decision-only row traces every match)
+  { group: 'stage', name: 'rules (compiled evaluator)', run: (i) => compiled.evaluateSync(stageInputs('facts')[i]!.facts, 'decisive') },
   {
     group: 'stage',
     name: 'result: wording, checks, explanation',

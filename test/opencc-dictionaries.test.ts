@@ -22,6 +22,11 @@ describe('opencc-js dictionaries and configs', () => {
     expect(conversionConfig({ s: { segmentation: [['a', 'b']], conversionChain: [] } }, 's')?.segmentation).toEqual([[['a', 'b']]]);
   });
 
+  it('reads a dictionary used by segmentation and conversion once: both hold the same entries', () => {
+    const config = conversionConfig({ s: { segmentation: ['a b'], conversionChain: [['a b', 'c d']] } }, 's');
+    expect(config?.segmentation?.[0]).toBe(config?.conversion[0]?.[0]);
+  });
+
   it('refuses any other layout', () => {
     expect(conversionConfig({}, 's2tw')).toBeUndefined();
     expect(conversionConfig({ s: { conversionChain: ['a b'] } }, 's')).toBeUndefined();

@@ -36,20 +36,22 @@ export interface ConversionConfig {
   conversion: DictionaryGroup[];
 }
 
-const groupOf = (group: unknown): DictionaryGroup | undefined => {
+type Reader = (dict: unknown) => DictionaryEntry[] | undefined;
+
+const groupOf = (group: unknown, read: Reader): DictionaryGroup | undefined => {
   if (!Array.isArray(group)) return undefined;
   const out: DictionaryGroup = [];
   for (const dict of group) {
-    const entries = dictionaryEntries(dict);
+    const entries = read(dict);
     if (entries === undefined) return undefined;
     out.push(entries);
   }
   return out;
 };
 
-const chainOf = (chain: unknown): DictionaryGroup[] | undefined => {
+const chainOf = (chain: unknown, read: Reader): DictionaryGroup[] | undefined => {
   if (!Array.isArray(chain)) return undefined;
-  const groups = chain.map(groupOf);
+  const groups = chain.map((group) => groupOf(group, read));
   return groups.every((g): g is DictionaryGroup => g !== undefined) ? groups : undefined;
 };
 
@@ -63,14 +65,20 @@ export const conversionConfig = (configs: unknown, name: string): ConversionConf
   if (config === null || typeof config !== 'object') return undefined;
   const { normalizationChain, segmentation, conversionChain, ...other } = config as Record<string, unknown>;
   if (Object.keys(other).length > 0) return undefined;
-  const normalization = normalizationChain === undefined ? [] : chainOf(normalizationChain);
-  const conversion = chainOf(conversionChain);
+  // s2tw segments and converts with the same 400,000-character phrase dictionary: read each string once
+  const read = new Map<unknown, DictionaryEntry[] | undefined>();
+  const readOnce: Reader = (dict) => {
+    if (!read.has(dict)) read.set(dict, dictionaryEntries(dict));
+    return read.get(dict);
+  };
+  const normalization = normalizationChain === undefined ? [] : chainOf(normalizationChain, readOnce);
+  const conversion = chainOf(conversionChain, readOnce);
   const segments =
     segmentation === undefined || segmentation === null
       ? undefined
       : Array.isArray(segmentation) && segmentation.every((d) => typeof d === 'string')
-        ? groupOf(segmentation)
-        : groupOf([segmentation]);
+        ? groupOf(segmentation, readOnce)
+        : groupOf([segmentation], readOnce);
   if (normalization === undefined || conversion === undefined || (segmentation != null && segments === undefined)) return undefined;
   return { normalization, segmentation: segments, conversion };
 };

@@ -24,6 +24,7 @@ export const TriageOptions = z.strictObject({
   policy: PolicyPatch.optional(),
   /** The clock used when an input has no `now`. */
   clock: z.custom<() => Date>((v) => typeof v === 'function', 'expected a function returning a Date').optional(),
+  /** The wording's locale when an input has none. With `zh-TW`, the traditional-script name tables are built here rather than on the first reply. */
   locale: Locale.optional(),
   /**
    * `compiled` (default): the rule files compiled once into closures, proved identical to

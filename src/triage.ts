@@ -18,6 +18,7 @@ import { buildResult, type BuildContext } from './result/build.js';
 import { TriageInput as TriageInputSchema } from './schema/input.js';
 import type { TriageInput } from './schema/input.js';
 import type { MessageExplanation } from './schema/message-reading.js';
+import { prepareTraditional } from './wording/traditional.js';
 import { Policy, mergePolicy, type PolicyPatch } from './schema/policy.js';
 import type { TriageResult } from './schema/result.js';
 import type { Locale } from './schema/vocabulary.js';
@@ -104,6 +105,8 @@ export const createTriage = (options: TriageOptions = {}): Triager => {
   const basePolicy = deepFreeze(Policy.parse({ ...shopPolicy }));
   const clock = opts.clock ?? (() => new Date());
   const defaultLocale: Locale = opts.locale ?? 'zh-CN';
+  // a chatbot answers its first buyer in the time of any other; creating the triager may take longer
+  if (defaultLocale === 'zh-TW') prepareTraditional();
 
   const prepare = (raw: TriageInput): BuildContext => {
     const { input: parsed, now, instants } = validateInput(raw, clock);

@@ -6,8 +6,8 @@ export const RESULTS_FILE = 'bench/RESULTS.md';
 
 const HEADER = `# Measured performance
 
-Written by \`npm run bench\` (triage) and \`npm run bench:batch\` (batch); each rewrites its own
-section. The README quotes these figures.
+Written by \`npm run bench\` (triage), \`npm run bench:batch\` (batch) and \`npm run bench:start-up\`
+(start-up); each rewrites its own section. The README quotes these figures.
 `;
 
 export const machine = (): string =>

@@ -178,3 +178,11 @@ let toTraditional: ((text: string) => string) | undefined;
  * traditional('顺丰'); // '順豐'
  */
 export const traditional = (text: string): string => (toTraditional ??= build() ?? Converter({ from: 'cn', to: 'tw' }))(text);
+
+/** Whether the converter is built (for tests: building it is what a zh-TW triager's creation does ahead). */
+export const traditionalReady = (): boolean => toTraditional !== undefined;
+
+/** Builds the converter now (over a hundred milliseconds), so that a zh-TW shop's first reply does not wait for it. */
+export const prepareTraditional = (): void => {
+  traditional('');
+};

@@ -165,7 +165,7 @@ interface FileDecision {
 }
 
 const decide = (text: PreparedText): FileDecision => {
-  const { minScore, margin, compatible } = text.file.decision;
+  const { minScore, margin } = text.file.decision;
   let context: Context | undefined;
   const getContext = (): Context => (context ??= contextOf(text));
   const scores: ClaimScore[] = [];
@@ -175,21 +175,19 @@ const decide = (text: PreparedText): FileDecision => {
   }
   // what most files say of most messages
   if (scores.length === 0) return { scores, reading: 'none', rivals: [] };
-  const eligible = scores.filter((s) => s.score >= minScore);
-  const present = new Set(eligible.map((s) => s.claim.type));
-  const standing = eligible.filter((s) => !s.claim.yieldsTo.some((t) => present.has(t)));
-
-  // claims handled alike compete as one: the best of them stands for the group
-  const groupOf = (type: ClaimType): number => compatible.findIndex((g) => g.includes(type));
-  const rank = (type: ClaimType): number => compatible[groupOf(type)]?.indexOf(type) ?? 0;
-  const best = new Map<string, ClaimScore>();
-  for (const s of standing) {
-    const g = groupOf(s.claim.type);
-    const id = g === -1 ? s.claim.type : `group ${g}`;
-    const current = best.get(id);
-    if (current === undefined || s.score > current.score || (s.score === current.score && rank(s.claim.type) < rank(current.claim.type))) best.set(id, s);
+  // a handful of scores at most: plain loops, no sets or maps to build
+  const eligible: ClaimScore[] = [];
+  for (const s of scores) if (s.score >= minScore) eligible.push(s);
+  // claims handled alike compete as one: the best of them stands for the group (in the order the groups first appear)
+  const best: ClaimScore[] = [];
+  for (const s of eligible) {
+    if (s.claim.yieldsTo.some((t) => eligible.some((e) => e.claim.type === t))) continue;
+    const { group, rank } = s.claim;
+    const at = group === -1 ? -1 : best.findIndex((b) => b.claim.group === group);
+    if (at === -1) best.push(s);
+    else if (s.score > best[at]!.score || (s.score === best[at]!.score && rank < best[at]!.claim.rank)) best[at] = s;
   }
-  const ordered = [...best.values()].sort((a, b) => b.score - a.score);
+  const ordered = best.length > 1 ? best.sort((a, b) => b.score - a.score) : best;
   const [first, second] = ordered;
   if (first === undefined) return { scores, reading: 'none', rivals: [] };
   // supporting words choose within claims handled alike, never between different claims: 物流 next to 坏的 is no lead

@@ -58,6 +58,9 @@ export interface CompiledClaim {
   mask: MaskList;
   unless: PhraseList;
   yieldsTo: ClaimType[];
+  /** The claim's `decision.compatible` group (-1: none) and its place in it, which breaks a tie within the group. */
+  group: number;
+  rank: number;
   defects: { defect: Defect; any: PhraseList; none: PhraseList }[];
   readsSize: boolean;
 }
@@ -164,6 +167,8 @@ const compileFile = (file: MessagePatternFile, source: string, issues: TriageIss
       mask,
       unless,
       yieldsTo: claim.yieldsTo ?? [],
+      group: file.decision.compatible.findIndex((g) => g.includes(type as ClaimType)),
+      rank: Math.max(0, file.decision.compatible.find((g) => g.includes(type as ClaimType))?.indexOf(type as ClaimType) ?? 0),
       defects: (claim.defects ?? []).map((d, i) => ({
         defect: d.defect,
         any: list(d.any, [...at, 'defects', i, 'any']),

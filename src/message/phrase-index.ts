@@ -33,6 +33,8 @@ export class PhraseIndex {
   private readonly automaton: Automaton;
   /** For each key id, the ids of the lists that hold a phrase with that key. */
   private readonly listsOf: number[][];
+  /** For each list (by id), the key id of each of its phrases, in list order: a list is answered without reading its phrase objects. */
+  private readonly keyIdsOf: Int32Array[];
   /**
    * Which keys and lists occur in the text being asked about: marked with that text's generation,
    * so nothing is cleared or allocated per text (a typed array the size of the index costs more
@@ -49,6 +51,7 @@ export class PhraseIndex {
   ) {
     this.automaton = new Automaton(keys);
     this.listsOf = keys.map(() => []);
+    this.keyIdsOf = lists.map((list) => Int32Array.from(list.phrases, (p) => p.id));
     for (const list of lists) {
       for (const p of list.phrases) {
         const of = this.listsOf[p.id]!;
@@ -125,6 +128,15 @@ export class PhraseIndex {
     return generation;
   }
 
+  /** The phrases of the list whose keys occur in the text marked with `generation`, in list order (repeats kept). */
+  phrasesIn(list: PhraseList, generation: number): CompiledPhrase[] {
+    const { keyMarks } = this;
+    const ids = this.keyIdsOf[list.id]!;
+    const out: CompiledPhrase[] = [];
+    for (let j = 0; j < ids.length; j++) if (keyMarks[ids[j]!] === generation) out.push(list.phrases[j]!);
+    return out;
+  }
+
   hasKey(id: number, generation: number): boolean {
     return this.keyMarks[id] === generation;
   }
@@ -156,10 +168,7 @@ class Occurrences implements KeyText {
   }
 
   found(list: PhraseList): CompiledPhrase[] {
-    const out: CompiledPhrase[] = [];
-    if (!this.has(list)) return out;
-    for (const p of list.phrases) if (this.index.hasKey(p.id, this.generation)) out.push(p);
-    return out;
+    return this.has(list) ? this.index.phrasesIn(list, this.generation) : [];
   }
 
   masked(mask: MaskList): KeyText {

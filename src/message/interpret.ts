@@ -66,8 +66,25 @@ export interface TextReader {
  */
 export const sentinelOf = (file: CompiledPatternFile): string => (file.matching === 'characters' ? '|' : ' | ');
 
+// the last answer: strip asks about a text and prepare about what strip left, most often the same text
+let askedText: string | undefined;
+let askedFile: CompiledPatternFile | undefined;
+let askedAnswer = false;
+
 /** The text holds nothing the file looks for (see `alphabet`): stripping, rewriting and searching would change and find nothing. */
-const untouched = (text: string, file: CompiledPatternFile): boolean => file.alphabet !== undefined && !file.alphabet.occursIn(text);
+const untouched = (text: string, file: CompiledPatternFile): boolean => {
+  if (file === askedFile && text === askedText) return askedAnswer;
+  askedAnswer = file.alphabet !== undefined && !file.alphabet.occursIn(text);
+  askedText = text;
+  askedFile = file;
+  return askedAnswer;
+};
+
+/** Without the file's client tags, and its order-card fields when a label can occur. */
+const stripTagsAndFields = (text: string, file: CompiledPatternFile): string => {
+  const tagged = file.rewriters.tags.apply(text);
+  return file.fieldUnits !== undefined && !file.fieldUnits.occursIn(tagged) ? tagged : stripFields(tagged, file.fields);
+};
 
 /**
  * Finds the phrases, tags and rewrites that occur with one pass over the text, and looks no further than those.
@@ -77,7 +94,7 @@ const untouched = (text: string, file: CompiledPatternFile): boolean => file.alp
 export const fastReader: TextReader = {
   links: findLinks,
   fold: (text, isNfkc) => (isNfkc ? foldNormalized(text) : foldText(text)),
-  strip: (text, file) => (untouched(text, file) ? text : stripFields(file.rewriters.tags.apply(text), file.fields)),
+  strip: (text, file) => (untouched(text, file) ? text : stripTagsAndFields(text, file)),
   prepare(stripped, file) {
     const sentinel = sentinelOf(file);
     // no rewrite applies and no phrase occurs; the words key is never searched, so the text stands for it

@@ -75,6 +75,8 @@ export interface CompiledPatternFile {
   rewriteWords: (readonly [string, string])[];
   tags: string[];
   fields: string[];
+  /** The rarest unit of each field label: a text holding none of them holds no label, and has no field to strip. */
+  fieldUnits: CodeUnitSet | undefined;
   claims: CompiledClaim[];
   decision: { minScore: number; margin: number; compatible: ClaimType[][] };
   sizeUnits: SizeUnit[];
@@ -213,6 +215,7 @@ const compileFile = (file: MessagePatternFile, source: string, issues: TriageIss
     ...rewrites,
     tags,
     fields,
+    fieldUnits: CodeUnitSet.rarestOf(fields),
     claims,
     decision: file.decision,
     sizeUnits,

@@ -2,6 +2,7 @@ import type { ClaimType, Defect, RefundReason } from '../schema/vocabulary.js';
 import { findLinks, type FoundLink } from './links.js';
 import { collapseSpaces, foldNormalized, foldText, squeeze, stripFields, wordKey } from './normalize.js';
 import type { CompiledClaim, CompiledPattern, CompiledPatternFile, MessagePatternSet } from './patterns.js';
+import type { CodeUnitSet } from './code-units.js';
 import type { KeyText } from './phrase-index.js';
 import { readSizesCm } from './sizes.js';
 
@@ -66,17 +67,19 @@ export interface TextReader {
  */
 export const sentinelOf = (file: CompiledPatternFile): string => (file.matching === 'characters' ? '|' : ' | ');
 
-// the last answer: strip asks about a text and prepare about what strip left, most often the same text
+// the last answer: strip asks about a text and prepare about what strip left, most often the same
+// text; it holds the file's alphabet (a few KB), not the file, so a dropped triager stays collectable
 let askedText: string | undefined;
-let askedFile: CompiledPatternFile | undefined;
+let askedAlphabet: CodeUnitSet | undefined;
 let askedAnswer = false;
 
 /** The text holds nothing the file looks for (see `alphabet`): stripping, rewriting and searching would change and find nothing. */
-const untouched = (text: string, file: CompiledPatternFile): boolean => {
-  if (file === askedFile && text === askedText) return askedAnswer;
-  askedAnswer = file.alphabet !== undefined && !file.alphabet.occursIn(text);
+const untouched = (text: string, { alphabet }: CompiledPatternFile): boolean => {
+  if (alphabet === undefined) return false;
+  if (alphabet === askedAlphabet && text === askedText) return askedAnswer;
+  askedAnswer = !alphabet.occursIn(text);
   askedText = text;
-  askedFile = file;
+  askedAlphabet = alphabet;
   return askedAnswer;
 };
 

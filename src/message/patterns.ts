@@ -146,6 +146,7 @@ const compileFile = (file: MessagePatternFile, source: string, issues: TriageIss
 
   const claims: CompiledClaim[] = Object.entries(file.claims).map(([type, claim]) => {
     const at = ['claims', type];
+    const group = file.decision.compatible.findIndex((g) => g.includes(type as ClaimType));
     if (claim.yieldsTo?.includes(type as ClaimType)) {
       issues.push({ file: source, path: jsonPath([...at, 'yieldsTo']), code: 'yields_to_itself', message: `${type} cannot yield to itself` });
     }
@@ -169,8 +170,8 @@ const compileFile = (file: MessagePatternFile, source: string, issues: TriageIss
       mask,
       unless,
       yieldsTo: claim.yieldsTo ?? [],
-      group: file.decision.compatible.findIndex((g) => g.includes(type as ClaimType)),
-      rank: Math.max(0, file.decision.compatible.find((g) => g.includes(type as ClaimType))?.indexOf(type as ClaimType) ?? 0),
+      group,
+      rank: group === -1 ? 0 : file.decision.compatible[group]!.indexOf(type as ClaimType),
       defects: (claim.defects ?? []).map((d, i) => ({
         defect: d.defect,
         any: list(d.any, [...at, 'defects', i, 'any']),

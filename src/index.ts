@@ -4,7 +4,7 @@ export { TriageError, type TriageIssue, type TriageErrorCode } from './errors.js
 export { TriageInput, Order, Shipment, TrackingEvent, Claim, RefundRequest, RepairRequest, Address, Stock, Timestamp, type ParsedTriageInput } from './schema/input.js';
 export { Policy, PolicyPatch, PeakSeason, type PolicyInput } from './schema/policy.js';
 export { Facts, FactName, FACT_NAMES } from './schema/facts.js';
-export { TriageResult, Outcome, Explanation, type BuiltinSituation } from './schema/result.js';
+export { TriageResult, CompactTriageResult, Outcome, Explanation, type BuiltinSituation } from './schema/result.js';
 export { MessageExplanation } from './schema/message-reading.js';
 export { MessagePatternFile, MessagePattern, ClaimPatterns, type MessagePatternFileInput } from './schema/message-patterns.js';
 export { RuleFile, SituationCatalogue, CheckCatalogue, ConditionCatalogue, WordingCatalogue, WordingOverrides, ConditionNode, TopLevelCondition, Operator, OutcomeSpec } from './schema/rule.js';

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { triageLines } from '../src/batch/lines.js';
 import { readChunks } from '../src/batch/read-file.js';
 import { runBatch } from '../src/batch/run.js';
-import { createTriage, type TriageResult } from '../src/index.js';
+import { CompactTriageResult, createTriage, type TriageResult } from '../src/index.js';
 import type { TriageInput } from '../src/schema/input.js';
 import { generateOrders } from '../scripts/lib/orders.js';
 import { loadFixtures } from './support/fixtures.js';
@@ -40,6 +40,12 @@ const parseNdjson = (text: string): Record<string, unknown>[] =>
     .filter((l) => l !== '')
     .map((l) => JSON.parse(l) as Record<string, unknown>);
 
+/** The result `triage-batch` writes without --trace: the whole result less its facts and condition traces. */
+const withoutTrace = (full: TriageResult): unknown => {
+  const { facts: _facts, decidedBy: { conditions: _conditions, ...decidedBy }, ...explanation } = full.explanation;
+  return JSON.parse(JSON.stringify({ ...full, explanation: { ...explanation, decidedBy } }));
+};
+
 describe('triageLines (one batch)', () => {
   const triager = createTriage();
   const [order] = [...generateOrders(1, 9)];
@@ -50,7 +56,7 @@ describe('triageLines (one batch)', () => {
     const out = triageLines(triager, { seq: 4, firstLine: 1, bytes: encoder.encode(text) });
     const results = parseNdjson(new TextDecoder().decode(out.results));
     expect(results.map((r) => r.line)).toEqual([1, 4, 6]);
-    expect(results[0]!.result).toEqual(triager.triageSync(order!));
+    expect(results[0]!.result).toStrictEqual(withoutTrace(triager.triageSync(order!)));
     expect(parseNdjson(new TextDecoder().decode(out.errors))).toEqual([
       { line: 5, error: expect.objectContaining({ code: 'INVALID_JSON', issues: [expect.objectContaining({ path: '$', code: 'invalid_json' })] }) },
     ]);
@@ -62,17 +68,26 @@ describe('triageLines (one batch)', () => {
     expect(new TextDecoder().decode(out.errors)).toMatch(/^line 41: INVALID_INPUT \$\.order\.status: .+; \$\.order\.amount: .+\n$/);
   });
 
-  it('leaves out only the derived facts and the condition traces with --lean, for every fixture (message readings included)', () => {
+  it('writes every fixture without its trace by default, in the CompactTriageResult shape (message readings included)', () => {
     const inputs = loadFixtures().map(({ fixture }) => fixture.input);
     const text = inputs.map((input) => JSON.stringify(input)).join('\n');
-    const lean = parseNdjson(new TextDecoder().decode(triageLines(triager, { seq: 0, firstLine: 1, bytes: encoder.encode(text) }, 'ndjson', true).results));
-    expect(lean).toHaveLength(inputs.length);
-    lean.forEach(({ result }, i) => {
-      const full = triager.triageSync(inputs[i] as TriageInput);
-      const { facts: _facts, decidedBy: { conditions: _conditions, ...decidedBy }, ...explanation } = full.explanation;
-      expect(result, `fixture ${i}`).toStrictEqual(JSON.parse(JSON.stringify({ ...full, explanation: { ...explanation, decidedBy } })));
+    const compact = parseNdjson(new TextDecoder().decode(triageLines(triager, { seq: 0, firstLine: 1, bytes: encoder.encode(text) }).results));
+    expect(compact).toHaveLength(inputs.length);
+    compact.forEach(({ result }, i) => {
+      expect(result, `fixture ${i}`).toStrictEqual(withoutTrace(triager.triageSync(inputs[i] as TriageInput)));
+      expect(CompactTriageResult.safeParse(result).error, `fixture ${i}`).toBeUndefined();
     });
-    expect(lean.some(({ result }) => (result as TriageResult).explanation.message !== undefined)).toBe(true);
+    expect(compact.some(({ result }) => (result as TriageResult).explanation.message !== undefined)).toBe(true);
+  });
+
+  it('writes the whole TriageResult, facts and condition traces included, with trace', () => {
+    const inputs = loadFixtures().map(({ fixture }) => fixture.input);
+    const text = inputs.map((input) => JSON.stringify(input)).join('\n');
+    const traced = parseNdjson(new TextDecoder().decode(triageLines(triager, { seq: 0, firstLine: 1, bytes: encoder.encode(text) }, 'ndjson', true).results));
+    expect(traced).toHaveLength(inputs.length);
+    traced.forEach(({ result }, i) => {
+      expect(result, `fixture ${i}`).toStrictEqual(JSON.parse(JSON.stringify(triager.triageSync(inputs[i] as TriageInput))));
+    });
   });
 });
 
@@ -92,7 +107,7 @@ describe.skipIf(!existsSync(CLI))('triage-batch (the CLI)', () => {
     const goodLines = lines.flatMap((_, i) => ((i + 1) % 97 === 0 ? [] : [i + 1]));
     expect(results.map((r) => r.line)).toEqual(goodLines);
     for (const record of results.filter((_, i) => i % 50 === 0)) {
-      expect(record.result).toEqual(triager.triageSync(JSON.parse(lines[(record.line as number) - 1]!)));
+      expect(record.result).toStrictEqual(withoutTrace(triager.triageSync(JSON.parse(lines[(record.line as number) - 1]!))));
     }
 
     const errorRecords = parseNdjson(readFileSync(errors, 'utf8'));
@@ -117,9 +132,14 @@ describe.skipIf(!existsSync(CLI))('triage-batch (the CLI)', () => {
     ]);
   });
 
-  it('exits 0 when every line is good, and 2 with the reason when the options are wrong', () => {
+  it('exits 0 when every line is good (the whole results with --trace), and 2 with the reason when the options are wrong', () => {
     const { file } = writeOrders('good.ndjson', 20, 1000);
     expect(spawnSync(process.execPath, [CLI, file, '--output', join(dir, 'good.out')], { encoding: 'utf8' }).status).toBe(0);
+    const traced = spawnSync(process.execPath, [CLI, file, '--trace', '--workers', '1'], { encoding: 'utf8' });
+    expect(traced.status).toBe(0);
+    expect(parseNdjson(traced.stdout).map((r) => r.result)).toStrictEqual(
+      readFileSync(file, 'utf8').trimEnd().split('\n').map((l) => JSON.parse(JSON.stringify(triager.triageSync(JSON.parse(l))))),
+    );
     const wrong = spawnSync(process.execPath, [CLI, file, '--locale', 'fr'], { encoding: 'utf8' });
     expect(wrong.status).toBe(2);
     expect(wrong.stderr).toMatch(/INVALID_OPTIONS/);

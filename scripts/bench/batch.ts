@@ -1,6 +1,6 @@
 /**
  * `npm run bench:batch`: 1,000,000 generated orders (seed 1) through the built `triage-batch`,
- * full results and `--lean`, output written to a file; wall time and peak RSS of the whole process
+ * compact results (the default) and `--trace`, output written to a file; wall time and peak RSS of the whole process
  * (main thread and workers). Writes its section of bench/RESULTS.md.
  *
  *   npm run bench:batch -- [--count N] [--keep]
@@ -68,7 +68,10 @@ const measure = (label: string, extra: string[]): Run => {
   return { label, seconds, cpuSeconds, peakMb, outputBytes, summary, load };
 };
 
-const runs = [measure('full `TriageResult` per line (default)', []), measure('`--lean` (no facts, no condition traces)', ['--lean'])];
+const runs = [
+  measure('`CompactTriageResult` per line (default: no facts, no condition traces)', []),
+  measure('`--trace`: whole `TriageResult` per line', ['--trace']),
+];
 
 const rows = runs.map(
   (r) =>

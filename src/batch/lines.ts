@@ -1,4 +1,4 @@
-import type { TriageResult } from '../schema/result.js';
+import type { CompactTriageResult, TriageResult } from '../schema/result.js';
 import type { Triager } from '../triage.js';
 import { TriageError } from '../errors.js';
 
@@ -51,7 +51,8 @@ export const badRecord = (line: number, error: unknown): BadRecord => {
 };
 
 /**
- * Triages every line of a batch. A result line is `{"line":N,"result":TriageResult}`; a bad line
+ * Triages every line of a batch. A result line is `{"line":N,"result":CompactTriageResult}`, or
+ * `{"line":N,"result":TriageResult}` with `trace` (the facts and condition traces too); a bad line
  * (not JSON, or an invalid input) becomes an error record instead, and the batch goes on. Blank
  * lines are skipped. Any other error is recorded for its line too (code INTERNAL): one record never
  * stops the batch.
@@ -62,7 +63,7 @@ export const triageLines = (
   triager: Triager,
   batch: LineBatch,
   errorFormat: ErrorFormat = 'ndjson',
-  lean = false,
+  trace = false,
   buffers: OutputBuffers = new OutputBuffers(),
 ): BatchOutput => {
   const decoded = decoder.decode(batch.bytes);
@@ -80,7 +81,7 @@ export const triageLines = (
     if (raw.trim() !== '') {
       try {
         const result = triager.triageSync(JSON.parse(raw));
-        results.write(`{"line":${line},"result":${JSON.stringify(lean ? leanResult(result) : result)}}\n`);
+        results.write(`{"line":${line},"result":${JSON.stringify(trace ? result : compactResult(result))}}\n`);
         triaged += 1;
       } catch (error) {
         errors += formatBadRecord(badRecord(line, error), errorFormat);
@@ -93,8 +94,8 @@ export const triageLines = (
   return { seq: batch.seq, results: results.finish(), errors: encoder.encode(errors), triaged, bad };
 };
 
-/** The result without the 70 derived facts and the condition traces: about half the bytes; the summary stays. */
-export const leanResult = (result: TriageResult): unknown => {
+/** The result without its trace (the derived facts, the deciding conditions): about a third of the bytes; the summary stays. */
+export const compactResult = (result: TriageResult): CompactTriageResult => {
   // Literals rather than rest patterns, which copy through V8's generic path on every line.
   const { summary, decidedBy, alsoMatched, evaluator, message } = result.explanation;
   const rule = { rule: decidedBy.rule, source: decidedBy.source, situation: decidedBy.situation, priority: decidedBy.priority };

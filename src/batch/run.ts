@@ -8,8 +8,8 @@ export interface BatchWorkerData {
   /** TriageOptions; the worker validates them (a mistake is fatal before any line is read). */
   options: { ruleDirs?: string[]; locale?: string; policy?: Record<string, unknown> };
   errorFormat: ErrorFormat;
-  /** Leave the derived facts and condition traces out of each result. */
-  lean?: boolean;
+  /** Write each full `TriageResult`, the derived facts and condition traces included. */
+  trace?: boolean;
 }
 
 /** Counters the runner keeps up to date, for a progress display. */

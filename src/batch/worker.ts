@@ -24,7 +24,7 @@ export const serveBatchWorker = (): void => {
   const buffers = new OutputBuffers();
   port.on('message', (batch: LineBatch) => {
     if (batch.spare !== undefined) buffers.give(batch.spare);
-    const out = triageLines(triager, batch, data.errorFormat, data.lean === true, buffers);
+    const out = triageLines(triager, batch, data.errorFormat, data.trace === true, buffers);
     // The input buffer goes back too, for the reader to fill again.
     const input = batch.bytes.buffer as ArrayBuffer;
     port.postMessage({ ...out, input }, [out.results.buffer as ArrayBuffer, out.errors.buffer as ArrayBuffer, input]);

@@ -10,10 +10,11 @@ import { readChunks } from '../batch/read-file.js';
 import { runBatch, type BatchStats, type BatchWorkerData } from '../batch/run.js';
 
 const USAGE = `Usage: triage-batch [orders.ndjson | -] [--output FILE] [--errors FILE] [--workers N]
-                    [--locale zh-CN|zh-TW|en] [--policy policy.json] [--rules DIR]... [--lean]
+                    [--locale zh-CN|zh-TW|en] [--policy policy.json] [--rules DIR]... [--trace]
 
 Triages one TriageInput per line (NDJSON; stdin when no file or "-") on every core, and writes one
-line per input, in input order: {"line": N, "result": TriageResult}. A bad line (not JSON, or not a
+line per input, in input order: {"line": N, "result": CompactTriageResult}, the TriageResult
+without its trace (the derived facts and the deciding conditions). A bad line (not JSON, or not a
 valid input) is reported with its line number and the batch goes on: as text on stderr, or as
 NDJSON {"line": N, "error": {"code", "message", "issues"}} with --errors FILE. Blank lines are skipped.
   --output   write results to FILE instead of stdout
@@ -22,7 +23,8 @@ NDJSON {"line": N, "error": {"code", "message", "issues"}} with --errors FILE. B
   --locale   wording language for inputs that do not say (default zh-CN)
   --policy   the shop's policy (JSON), under each input's own policy
   --rules    a directory of shop rule files, on top of the built-in ones (repeatable)
-  --lean     leave explanation.facts and explanation.decidedBy.conditions out (half the bytes)
+  --trace    write the whole TriageResult: explanation.facts and explanation.decidedBy.conditions
+             too (2.7 times the bytes)
 Exit status: 0 every line triaged, 1 some lines bad, 2 could not run.`;
 
 // The workers run dist/batch-worker.js, built next to this file (src/batch/worker-entry.ts).
@@ -52,7 +54,7 @@ const run = async (argv: string[]): Promise<number> => {
       locale: { type: 'string' },
       policy: { type: 'string' },
       rules: { type: 'string', multiple: true },
-      lean: { type: 'boolean', default: false },
+      trace: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -82,7 +84,7 @@ const run = async (argv: string[]): Promise<number> => {
       ...(values.policy === undefined ? {} : { policy: JSON.parse(readFileSync(values.policy, 'utf8')) as Record<string, unknown> }),
     },
     errorFormat: values.errors === undefined ? 'text' : 'ndjson',
-    lean: values.lean,
+    trace: values.trace,
   };
 
   const input: Readable | AsyncIterable<Uint8Array> = file === undefined ? process.stdin : readChunks(file);

@@ -69,3 +69,15 @@ export const TriageResult = z.object({
 export type TriageResult = Omit<z.infer<typeof TriageResult>, 'situation'> & {
   situation: BuiltinSituation | (string & {});
 };
+
+/**
+ * A result without its trace (the derived facts and the deciding rule's condition traces): what
+ * `triage-batch` writes per line unless given `--trace`. The decision, the wording and the summary
+ * line stay; the trace can be made again from the same input, `now` and rules.
+ */
+export const CompactTriageResult = TriageResult.extend({
+  explanation: Explanation.omit({ facts: true, decidedBy: true }).extend({ decidedBy: RuleRef }),
+});
+export type CompactTriageResult = Omit<z.infer<typeof CompactTriageResult>, 'situation'> & {
+  situation: BuiltinSituation | (string & {});
+};

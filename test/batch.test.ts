@@ -40,10 +40,13 @@ const parseNdjson = (text: string): Record<string, unknown>[] =>
     .filter((l) => l !== '')
     .map((l) => JSON.parse(l) as Record<string, unknown>);
 
+/** A value as it reads back from a JSON line (undefined keys gone). */
+const asJson = (value: unknown): unknown => JSON.parse(JSON.stringify(value));
+
 /** The result `triage-batch` writes without --trace: the whole result less its facts and condition traces. */
 const withoutTrace = (full: TriageResult): unknown => {
   const { facts: _facts, decidedBy: { conditions: _conditions, ...decidedBy }, ...explanation } = full.explanation;
-  return JSON.parse(JSON.stringify({ ...full, explanation: { ...explanation, decidedBy } }));
+  return asJson({ ...full, explanation: { ...explanation, decidedBy } });
 };
 
 describe('triageLines (one batch)', () => {
@@ -68,25 +71,28 @@ describe('triageLines (one batch)', () => {
     expect(new TextDecoder().decode(out.errors)).toMatch(/^line 41: INVALID_INPUT \$\.order\.status: .+; \$\.order\.amount: .+\n$/);
   });
 
-  it('writes every fixture without its trace by default, in the CompactTriageResult shape (message readings included)', () => {
-    const inputs = loadFixtures().map(({ fixture }) => fixture.input);
+  const inputs = loadFixtures().map(({ fixture }) => fixture.input as TriageInput);
+  /** Every fixture as one batch, triaged with or without the trace. */
+  const triageFixtures = (trace: boolean): Record<string, unknown>[] => {
     const text = inputs.map((input) => JSON.stringify(input)).join('\n');
-    const compact = parseNdjson(new TextDecoder().decode(triageLines(triager, { seq: 0, firstLine: 1, bytes: encoder.encode(text) }).results));
+    return parseNdjson(new TextDecoder().decode(triageLines(triager, { seq: 0, firstLine: 1, bytes: encoder.encode(text) }, 'ndjson', trace).results));
+  };
+
+  it('writes every fixture without its trace by default, in the CompactTriageResult shape (message readings included)', () => {
+    const compact = triageFixtures(false);
     expect(compact).toHaveLength(inputs.length);
     compact.forEach(({ result }, i) => {
-      expect(result, `fixture ${i}`).toStrictEqual(withoutTrace(triager.triageSync(inputs[i] as TriageInput)));
+      expect(result, `fixture ${i}`).toStrictEqual(withoutTrace(triager.triageSync(inputs[i]!)));
       expect(CompactTriageResult.safeParse(result).error, `fixture ${i}`).toBeUndefined();
     });
     expect(compact.some(({ result }) => (result as TriageResult).explanation.message !== undefined)).toBe(true);
   });
 
   it('writes the whole TriageResult, facts and condition traces included, with trace', () => {
-    const inputs = loadFixtures().map(({ fixture }) => fixture.input);
-    const text = inputs.map((input) => JSON.stringify(input)).join('\n');
-    const traced = parseNdjson(new TextDecoder().decode(triageLines(triager, { seq: 0, firstLine: 1, bytes: encoder.encode(text) }, 'ndjson', true).results));
+    const traced = triageFixtures(true);
     expect(traced).toHaveLength(inputs.length);
     traced.forEach(({ result }, i) => {
-      expect(result, `fixture ${i}`).toStrictEqual(JSON.parse(JSON.stringify(triager.triageSync(inputs[i] as TriageInput))));
+      expect(result, `fixture ${i}`).toStrictEqual(asJson(triager.triageSync(inputs[i]!)));
     });
   });
 });
@@ -138,7 +144,7 @@ describe.skipIf(!existsSync(CLI))('triage-batch (the CLI)', () => {
     const traced = spawnSync(process.execPath, [CLI, file, '--trace', '--workers', '1'], { encoding: 'utf8' });
     expect(traced.status).toBe(0);
     expect(parseNdjson(traced.stdout).map((r) => r.result)).toStrictEqual(
-      readFileSync(file, 'utf8').trimEnd().split('\n').map((l) => JSON.parse(JSON.stringify(triager.triageSync(JSON.parse(l))))),
+      readFileSync(file, 'utf8').trimEnd().split('\n').map((l) => asJson(triager.triageSync(JSON.parse(l)))),
     );
     const wrong = spawnSync(process.execPath, [CLI, file, '--locale', 'fr'], { encoding: 'utf8' });
     expect(wrong.status).toBe(2);

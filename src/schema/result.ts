@@ -66,9 +66,10 @@ export const TriageResult = z.object({
   replyBy: z.iso.datetime({ offset: true }).optional(),
   explanation: Explanation,
 });
-export type TriageResult = Omit<z.infer<typeof TriageResult>, 'situation'> & {
-  situation: BuiltinSituation | (string & {});
-};
+/** A result's situation: one the package ships, named for autocompletion, or a shop's own. */
+type WithSituation<T> = Omit<T, 'situation'> & { situation: BuiltinSituation | (string & {}) };
+
+export type TriageResult = WithSituation<z.infer<typeof TriageResult>>;
 
 /**
  * A result without its trace (the derived facts and the deciding rule's condition traces): what
@@ -78,6 +79,4 @@ export type TriageResult = Omit<z.infer<typeof TriageResult>, 'situation'> & {
 export const CompactTriageResult = TriageResult.extend({
   explanation: Explanation.omit({ facts: true, decidedBy: true }).extend({ decidedBy: RuleRef }),
 });
-export type CompactTriageResult = Omit<z.infer<typeof CompactTriageResult>, 'situation'> & {
-  situation: BuiltinSituation | (string & {});
-};
+export type CompactTriageResult = WithSituation<z.infer<typeof CompactTriageResult>>;

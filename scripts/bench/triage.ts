@@ -35,6 +35,7 @@ import type { TriageInput } from '../../src/schema/input.js';
 import type { RuleFile } from '../../src/schema/rule.js';
 import { generateOrders } from '../lib/orders.js';
 import { decideByHand } from './hand-written.js';
+import { formatProbe, hostProbe } from './host-probe.js';
 import { formatCount, formatMicros, machine, writeSection } from './results.js';
 
 const MIN_FIXTURES = 20;
@@ -45,6 +46,10 @@ const WARMUP_MS = quick ? 300 : 1500;
 // windows, the one least disturbed, alike for every row.
 const WINDOWS = quick ? 2 : 8;
 const WINDOW_MS = quick ? 250 : 600;
+const PROBE_MS = 50;
+// Below this share of the run's highest probe reading, a row counts as measured in a disturbed episode.
+const DISTURBED = 0.9;
+const PROBE_RETRIES = quick ? 0 : 2;
 
 // The inputs: every fixture, and generated orders when the fixtures are few.
 const fixtureInputs = listJsonFiles('fixtures').map((file) => (JSON.parse(readFileSync(file, 'utf8')) as { input: TriageInput }).input);
@@ -198,6 +203,8 @@ interface Measure {
   perSecond: number;
   p50: number;
   p99: number;
+  /** The host probe's loads per second just before the window reported or the burst reported, whichever is lower. */
+  probe: number;
 }
 
 /** Throughput from an untimed loop; latency percentiles from a second loop timing each call. */
@@ -215,17 +222,23 @@ const measure = async (row: Row): Promise<Measure> => {
     }
     return calls;
   };
+  const probe = hostProbe(now);
   await loop(WARMUP_MS);
   let perSecond = 0;
+  let probeAtBest = 0;
   for (let w = 0; w < WINDOWS; w++) {
+    const probed = probe.loadsPerSecond(PROBE_MS);
     const start = now();
     const calls = await loop(WINDOW_MS);
-    perSecond = Math.max(perSecond, calls / ((now() - start) / 1e6));
+    const rate = calls / ((now() - start) / 1e6);
+    if (rate > perSecond) [perSecond, probeAtBest] = [rate, probed];
   }
   // Latency: per-call samples in bursts; the burst with the lowest median is reported.
   const burst = Math.max(500, Math.min(40_000, Math.round(perSecond / 5)));
   let best: Float64Array | undefined;
+  let probeAtBestBurst = 0;
   for (let w = 0; w < WINDOWS; w++) {
+    const probed = probe.loadsPerSecond(PROBE_MS);
     const samples = new Float64Array(burst);
     for (let k = 0; k < burst; k++) {
       const t0 = now();
@@ -234,15 +247,16 @@ const measure = async (row: Row): Promise<Measure> => {
       samples[k] = now() - t0;
     }
     samples.sort();
-    if (best === undefined || samples[burst >> 1]! < best[burst >> 1]!) best = samples;
+    if (best === undefined || samples[burst >> 1]! < best[burst >> 1]!) [best, probeAtBestBurst] = [samples, probed];
   }
   const samples = best!;
-  return { row, perSecond, p50: samples[Math.floor(samples.length * 0.5)]!, p99: samples[Math.floor(samples.length * 0.99)]! };
+  // the lower reading: a row counts as disturbed when either its rate or its latencies were
+  return { row, perSecond, p50: samples[Math.floor(samples.length * 0.5)]!, p99: samples[Math.floor(samples.length * 0.99)]!, probe: Math.min(probeAtBest, probeAtBestBurst) };
 };
 
 if (childRow !== undefined) {
   const m = await measure(childRow);
-  console.log(JSON.stringify({ perSecond: m.perSecond, p50: m.p50, p99: m.p99 }));
+  console.log(JSON.stringify({ perSecond: m.perSecond, p50: m.p50, p99: m.p99, probe: m.probe }));
   process.exit(0);
 }
 
@@ -250,15 +264,33 @@ if (childRow !== undefined) {
 const onlyAt = process.argv.indexOf('--only');
 const only = onlyAt === -1 ? undefined : process.argv[onlyAt + 1];
 if (spawnSync(process.execPath, [process.argv[1]!, '--check'], { stdio: ['ignore', 'inherit', 'inherit'] }).status !== 0) process.exit(1);
+const measureInChild = (row: Row): Measure => {
+  const child = spawnSync(process.execPath, [process.argv[1]!, '--row', String(rows.indexOf(row)), ...(quick ? ['--quick'] : [])], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  if (child.status !== 0) process.exit(1);
+  return { row, ...(JSON.parse(child.stdout) as Omit<Measure, 'row'>) };
+};
 const measured: Measure[] = [];
 for (const row of only === undefined ? rows : rows.filter((r) => r.name.includes(only))) {
   process.stderr.write(`measuring ${row.name} …\n`);
-  const child = spawnSync(process.execPath, [process.argv[1]!, '--row', String(rows.indexOf(row)), ...(quick ? ['--quick'] : [])], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
-  if (child.status !== 0) process.exit(1);
-  measured.push({ row, ...(JSON.parse(child.stdout) as Omit<Measure, 'row'>) });
+  measured.push(measureInChild(row));
+}
+// A row measured while the host probe read low was measured in a disturbed episode, which lasts
+// tens of seconds: no window of that row escaped it. Such rows are measured again after a pass over
+// the others, so that the episode has time to pass, and the measurement kept is the one with the
+// least disturbed host (chosen on the probe, never on the row's own rate).
+const undisturbed = Math.max(...measured.map((m) => m.probe));
+let remeasured = 0;
+for (let pass = 0; pass < PROBE_RETRIES; pass++) {
+  for (const [i, kept] of measured.entries()) {
+    if (kept.probe >= DISTURBED * undisturbed) continue;
+    process.stderr.write(`measuring ${kept.row.name} again (host probe ${formatProbe(kept.probe)}, the run's highest ${formatProbe(undisturbed)}) …\n`);
+    remeasured++;
+    const again = measureInChild(kept.row);
+    if (again.probe > kept.probe) measured[i] = again;
+  }
 }
 if (only !== undefined) {
-  for (const m of measured) console.log(`${m.row.name}: ${formatCount(m.perSecond)}/s, p50 ${formatMicros(m.p50)} µs, p99 ${formatMicros(m.p99)} µs`);
+  for (const m of measured) console.log(`${m.row.name}: ${formatCount(m.perSecond)}/s, p50 ${formatMicros(m.p50)} µs, p99 ${formatMicros(m.p99)} µs, host probe ${formatProbe(m.probe)}`);
   process.exit(0);
 }
 const bare = measured.find((m) => m.row.name.includes('new Engine per call'))!.perSecond;
@@ -266,18 +298,20 @@ const limit = measured.find((m) => m.row.name.includes('the limit'))!.perSecond;
 const stages = measured.filter((m) => m.row.group === 'stage');
 const stageSum = stages.reduce((sum, m) => sum + 1e6 / m.perSecond, 0);
 const stageLines = [
-  '| stage of `triageSync`, each measured alone | µs per triage | share of the stages |',
-  '|---|---:|---:|',
-  ...stages.map((m) => `| ${m.row.name} | ${formatMicros(1e6 / m.perSecond)} | ${((1e6 / m.perSecond / stageSum) * 100).toFixed(0)} % |`),
+  '| stage of `triageSync`, each measured alone | µs per triage | share of the stages | host probe |',
+  '|---|---:|---:|---:|',
+  ...stages.map((m) => `| ${m.row.name} | ${formatMicros(1e6 / m.perSecond)} | ${((1e6 / m.perSecond / stageSum) * 100).toFixed(0)} % | ${formatProbe(m.probe)} |`),
 ];
 const lines = [
-  '| | runs/s (one core) | p50 µs | p99 µs | × bare json-rules-engine (new Engine per call) | × slower than hand-written |',
-  '|---|---:|---:|---:|---:|---:|',
+  '| | runs/s (one core) | p50 µs | p99 µs | × bare json-rules-engine (new Engine per call) | × slower than hand-written | host probe |',
+  '|---|---:|---:|---:|---:|---:|---:|',
   ...measured.filter((m) => m.row.group !== 'stage').map(
     (m) =>
-      `| ${m.row.group}: ${m.row.name} | ${formatCount(m.perSecond)} | ${formatMicros(m.p50)} | ${formatMicros(m.p99)} | ${(m.perSecond / bare).toFixed(1)}× | ${(limit / m.perSecond).toFixed(1)} |`,
+      `| ${m.row.group}: ${m.row.name} | ${formatCount(m.perSecond)} | ${formatMicros(m.p50)} | ${formatMicros(m.p99)} | ${(m.perSecond / bare).toFixed(1)}× | ${(limit / m.perSecond).toFixed(1)} | ${formatProbe(m.probe)} |`,
   ),
 ];
+const probes = measured.map((m) => m.probe);
+const probeLine = `Host probe: dependent loads per second over 32 KB (L1-resident, no allocation; scripts/bench/host-probe.ts), run for ${PROBE_MS} ms just before each window and each burst; a row shows the lower of the readings before the window and the burst it reports. It gauges the host, not the library: something outside this virtual machine (most likely another tenant sharing the physical core's caches) slows it to about 0.6× and the triage to about 0.5×, for tens of seconds at a time, while the load average stays low and plain arithmetic keeps its speed. A row whose probe read below ${DISTURBED * 100} % of the run's highest reading is measured again (up to ${PROBE_RETRIES} times), keeping the measurement with the highest probe reading: ${remeasured} remeasurement(s) in this run, and the probe reads ${formatProbe(Math.min(...probes))} to ${formatProbe(Math.max(...probes))} in the rows kept.`;
 const library = measured[0]!;
 const verdict = `Target: ≥ 100,000 full triages/s on one core with p99 < 50 µs — measured ${formatCount(library.perSecond)}/s, p99 ${formatMicros(library.p99)} µs: ${library.perSecond >= 100_000 && library.p99 < 50 ? 'met' : 'NOT met'}.`;
 const inputsLine = `Inputs: ${fixtureInputs.length} fixture(s)${generated.length > 0 ? ` and ${generated.length} generated orders (seed 1, scripts/lib/orders.ts), as there are fewer than ${MIN_FIXTURES} fixtures` : ''}, cycled; every row decided all ${inputs.length} alike.`;
@@ -292,6 +326,8 @@ const body = [
   verdict,
   '',
   ...stageLines,
+  '',
+  probeLine,
   '',
   `Each figure is the best of ${WINDOWS} windows (throughput: ${WINDOW_MS} ms windows; p50/p99: the burst of per-call timings with the lowest median), the same for every row, because other work on this shared machine slows some windows by half.`,
   '',

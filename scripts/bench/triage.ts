@@ -8,7 +8,8 @@
  *   hand-written TypeScript function (the limit).
  *
  * Every row must decide every input as the library does; a difference fails the bench. The table
- * goes to stdout and to bench/RESULTS.md.
+ * goes to stdout and to bench/RESULTS.md, with a host probe beside each row (./host-probe.ts): a
+ * row measured while something outside the machine slowed its core is measured again.
  *
  * `npm run bench` bundles this script first (tsup) and runs plain JavaScript, as the published
  * package runs: under tsx every closure created in a hot path is also renamed (esbuild keepNames),

@@ -7,8 +7,8 @@
  * another tenant shares the physical core's caches. Plain arithmetic does not notice (a
  * register-only loop keeps its rate); L1-resident loads do (measured on 2026-12-04, interleaved in
  * one process: this probe 0.63×, the triage 0.5×, the arithmetic 1.0×). So the bench runs this
- * probe before each window and reports it beside the row: a row whose probe reads well below the
- * other rows' was measured in such an episode.
+ * probe before each throughput window and each latency burst and reports it beside the row: a row
+ * whose probe reads well below the other rows' was measured in such an episode.
  */
 const BYTES = 32 * 1024;
 const LINE = 64;

@@ -10,14 +10,15 @@
  * probe before each throughput window and each latency burst and reports it beside the row: a row
  * whose probe reads well below the other rows' was measured in such an episode.
  */
-const BYTES = 32 * 1024;
+/** The cycle's size: a core's whole L1 data cache on this host. */
+export const PROBE_BYTES = 32 * 1024;
 const LINE = 64;
 const SLOTS_PER_LINE = LINE / Int32Array.BYTES_PER_ELEMENT;
 const LOADS_PER_STEP = 1000;
 
 /** One slot per cache line, chained in a random cycle (Sattolo), so that each load waits for the last. */
 const chain = (): Int32Array => {
-  const lines = BYTES / LINE;
+  const lines = PROBE_BYTES / LINE;
   const order = Int32Array.from({ length: lines }, (_, i) => i);
   // a fixed seed: every run of the bench walks the same cycle
   let seed = 1;

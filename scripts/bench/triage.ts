@@ -36,7 +36,7 @@ import type { TriageInput } from '../../src/schema/input.js';
 import type { RuleFile } from '../../src/schema/rule.js';
 import { generateOrders } from '../lib/orders.js';
 import { decideByHand } from './hand-written.js';
-import { formatProbe, hostProbe } from './host-probe.js';
+import { PROBE_BYTES, formatProbe, hostProbe } from './host-probe.js';
 import { formatCount, formatMicros, machine, writeSection } from './results.js';
 
 const MIN_FIXTURES = 20;
@@ -312,7 +312,7 @@ const lines = [
   ),
 ];
 const probes = measured.map((m) => m.probe);
-const probeLine = `Host probe: dependent loads per second over 32 KB (L1-resident, no allocation; scripts/bench/host-probe.ts), run for ${PROBE_MS} ms just before each window and each burst; a row shows the lower of the readings before the window and the burst it reports. It gauges the host, not the library: something outside this virtual machine (most likely another tenant sharing the physical core's caches) slows it to about 0.6× and the triage to about 0.5×, for tens of seconds at a time, while the load average stays low and plain arithmetic keeps its speed. ${PROBE_RETRIES === 0 ? 'A --quick run measures no row again' : `A row whose probe read below ${DISTURBED * 100} % of the run's highest reading is measured again after the other rows (up to ${PROBE_RETRIES} times), keeping the measurement with the highest probe reading: ${remeasured} remeasurement(s) in this run`}, and the probe reads ${formatProbe(Math.min(...probes))} to ${formatProbe(Math.max(...probes))} in the rows kept.`;
+const probeLine = `Host probe: dependent loads per second over ${PROBE_BYTES / 1024} KB (L1-resident, no allocation; scripts/bench/host-probe.ts), run for ${PROBE_MS} ms just before each window and each burst; a row shows the lower of the readings before the window and the burst it reports. It gauges the host, not the library: something outside this virtual machine (most likely another tenant sharing the physical core's caches) slows it to about 0.6× and the triage to about 0.5×, for tens of seconds at a time, while the load average stays low and plain arithmetic keeps its speed. ${PROBE_RETRIES === 0 ? 'A --quick run measures no row again' : `A row whose probe read below ${DISTURBED * 100} % of the run's highest reading is measured again after the other rows (up to ${PROBE_RETRIES} times), keeping the measurement with the highest probe reading: ${remeasured} remeasurement(s) in this run`}, and the probe reads ${formatProbe(Math.min(...probes))} to ${formatProbe(Math.max(...probes))} in the rows kept.`;
 const library = measured[0]!;
 const verdict = `Target: ≥ 100,000 full triages/s on one core with p99 < 50 µs — measured ${formatCount(library.perSecond)}/s, p99 ${formatMicros(library.p99)} µs: ${library.perSecond >= 100_000 && library.p99 < 50 ? 'met' : 'NOT met'}.`;
 const inputsLine = `Inputs: ${fixtureInputs.length} fixture(s)${generated.length > 0 ? ` and ${generated.length} generated orders (seed 1, scripts/lib/orders.ts), as there are fewer than ${MIN_FIXTURES} fixtures` : ''}, cycled; every row decided all ${inputs.length} alike.`;

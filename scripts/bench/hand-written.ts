@@ -27,7 +27,7 @@ export const decideByHand = (f: Facts): string => {
   if (claim === 'address_change' && (f.handedToCarrier || f.orderStatus === 'shipped' || f.orderStatus === 'completed')) return 'address-change-after-shipment';
   if (claim === 'price_change' && f.paid) return 'price-change-after-payment';
   if (claim === 'wrong_item' || refund === 'wrong_item') return 'wrong-item';
-  if (quality && (f.defect === 'thread_ends' || ((f.defect === 'glue_overflow' || f.defect === 'unglued_edge') && num(f.defectSizeCm) && f.defectSizeCm < f.defectToleranceCm))) {
+  if (quality && (f.defect === 'thread_ends' || ((f.defect === 'glue_overflow' || f.defect === 'unglued_edge') && f.defectUnderTolerance === true))) {
     return 'not-a-defect';
   }
   if (quality) return 'quality-return';

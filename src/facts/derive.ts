@@ -1,7 +1,7 @@
 import type { Facts } from '../schema/facts.js';
 import type { ParsedTriageInput } from '../schema/input.js';
 import type { Policy } from '../schema/policy.js';
-import type { Locale, SignedBy } from '../schema/vocabulary.js';
+import type { Locale, SignedBy, SizeBound } from '../schema/vocabulary.js';
 import { instantsOf, type InputInstants } from '../input/instants.js';
 import { trackingEnds } from './tracking.js';
 import { addDaysInZone, addMonthsInZone, differenceInDaysInZone, peakSeasonAt, shipByDeadline, toZonedIso } from './calendar.js';
@@ -11,6 +11,25 @@ const hoursBetween = (from: Date, to: Date): number => (to.getTime() - from.getT
 const isAfter = (a: Date, b: Date): boolean => a.getTime() > b.getTime();
 const toDate = (ms: number | undefined): Date | undefined => (ms === undefined ? undefined : new Date(ms));
 const round2 = (n: number): number => Math.round(n * 100) / 100;
+
+/**
+ * Whether a stated size is surely under the tolerance, surely not, or either (null): 不到1厘米
+ * (less than 1) is surely under a 1 cm tolerance, 不超过1厘米 (at most 1) may be exactly 1.
+ */
+const underTolerance = (size: number | undefined, bound: SizeBound | undefined, tolerance: number): boolean | null => {
+  if (size === undefined) return null;
+  switch (bound) {
+    case undefined:
+      return size < tolerance;
+    case 'less_than':
+      return size <= tolerance ? true : null;
+    case 'at_most':
+      return size < tolerance ? true : null;
+    case 'more_than':
+    case 'at_least':
+      return size >= tolerance ? false : null;
+  }
+};
 
 const THIRD_PARTY_SIGNERS: ReadonlySet<SignedBy> = new Set(['proxy', 'pickup_point', 'locker', 'reception', 'courier']);
 
@@ -100,7 +119,9 @@ export const deriveFacts = (input: ParsedTriageInput, { now, policy, locale, sus
     claimType: claim?.type ?? null,
     defect: claim?.defect ?? null,
     defectSizeCm: claim?.defectSizeCm ?? null,
+    defectSizeBound: claim?.defectSizeBound ?? null,
     defectToleranceCm: policy.defectToleranceCm,
+    defectUnderTolerance: underTolerance(claim?.defectSizeCm, claim?.defectSizeBound, policy.defectToleranceCm),
     photos: Math.max(claim?.photos ?? 0, repair?.photos ?? 0),
     itemUnused: claim?.itemUnused ?? null,
 

@@ -21,6 +21,8 @@ const ADDRESS_KIND_VALUES = new Set<unknown>(['residential', 'school', 'office',
 const CLAIM_TYPE_VALUES = new Set<unknown>(['not_received', 'tracking_question', 'urge_shipping', 'quality', 'wrong_item', 'size', 'dislike', 'changed_mind', 'repair', 'address_change', 'price_change', 'other']);
 /** zod's enum values, first at .claim.defect. */
 const CLAIM_DEFECT_VALUES = new Set<unknown>(['skipped_stitches', 'loose_seam', 'thread_ends', 'glue_overflow', 'unglued_edge', 'broken', 'stain', 'missing_part', 'other']);
+/** zod's enum values, first at .claim.defectSizeBound. */
+const CLAIM_DEFECT_SIZE_BOUND_VALUES = new Set<unknown>(['less_than', 'at_most', 'more_than', 'at_least']);
 /** zod's enum values, first at .refund.reason. */
 const REFUND_REASON_VALUES = new Set<unknown>(['out_of_stock', 'late_shipment', 'counterfeit', 'invoice', 'changed_mind', 'quality', 'not_received', 'wrong_item', 'other']);
 /** .policy.timezone, looked up in the loaded schema. */
@@ -206,6 +208,12 @@ function parseClaim(input: unknown): unknown {
   } else if ((typeof $defectSizeCm === 'number' && Number.isFinite($defectSizeCm)) && ($defectSizeCm >= 0) && ($defectSizeCm <= 1000)) {
     if ('defectSizeCm' in object) output.defectSizeCm = $defectSizeCm;
   } else if ('defectSizeCm' in object) return NOT_SURE;
+  const $defectSizeBound = object.defectSizeBound;
+  if ($defectSizeBound === undefined) {
+    if ('defectSizeBound' in object) output.defectSizeBound = undefined;
+  } else if (CLAIM_DEFECT_SIZE_BOUND_VALUES.has($defectSizeBound)) {
+    if ('defectSizeBound' in object) output.defectSizeBound = $defectSizeBound;
+  } else if ('defectSizeBound' in object) return NOT_SURE;
   const $photos = object.photos;
   if ($photos === undefined) {
     if ('photos' in object) output.photos = undefined;

@@ -43,6 +43,7 @@ export const claim = (c: NonNullable<Parsed['claim']>): Part<'claim'> => ({
   type: c.type,
   defect: c.defect,
   defectSizeCm: c.defectSizeCm,
+  defectSizeBound: c.defectSizeBound,
   photos: c.photos,
   itemUnused: c.itemUnused,
 });

@@ -40,6 +40,8 @@ interface View {
   status: unknown;
   orderAmount: number | undefined;
   refundAmount: number | undefined;
+  /** Whether the claim bounds a size it does not state. */
+  sizeBoundAlone: boolean;
 }
 
 const pathOf = (at: Field | number): Path => (typeof at === 'number' ? ['shipment', 'events', at, 'at'] : at);
@@ -75,6 +77,7 @@ const viewOfRaw = (raw: unknown): View => {
   }
   const order = own(raw, 'order');
   const refund = own(raw, 'refund');
+  const claim = own(raw, 'claim');
   return {
     instants,
     createdAt: instantOf(own(order, 'createdAt')),
@@ -83,11 +86,12 @@ const viewOfRaw = (raw: unknown): View => {
     status: own(order, 'status'),
     orderAmount: finite(own(order, 'amount')),
     refundAmount: finite(own(refund, 'amount')),
+    sizeBoundAlone: own(claim, 'defectSizeBound') !== undefined && own(claim, 'defectSizeCm') === undefined,
   };
 };
 
 /** The view of zod's output: plain objects of the declared shape, every timestamp well-formed. */
-const viewOfParsed = ({ order, shipment, refund }: ParsedTriageInput, at: InputInstants): View => {
+const viewOfParsed = ({ order, shipment, refund, claim }: ParsedTriageInput, at: InputInstants): View => {
   const instants: Instant[] = [];
   // InputInstants names each instant as FIELDS does
   for (const field of FIELDS) {
@@ -98,7 +102,7 @@ const viewOfParsed = ({ order, shipment, refund }: ParsedTriageInput, at: InputI
   if (events !== undefined) {
     for (let i = 0; i < events.length; i++) instants.push({ at: i, ms: at.events[i]!, signing: events[i]!.kind === 'delivered' });
   }
-  return { instants, createdAt: at.createdAt, paidAt: at.paidAt, requestedAt: at.requestedAt, status: order.status, orderAmount: order.amount, refundAmount: refund?.amount };
+  return { instants, createdAt: at.createdAt, paidAt: at.paidAt, requestedAt: at.requestedAt, status: order.status, orderAmount: order.amount, refundAmount: refund?.amount, sizeBoundAlone: claim?.defectSizeBound !== undefined && claim.defectSizeCm === undefined };
 };
 
 const iso = (ms: number): string => new Date(ms).toISOString();
@@ -146,6 +150,8 @@ export const consistencyIssues = (input: { parsed: ParsedTriageInput; instants?:
   if (orderAmount !== undefined && refundAmount !== undefined && refundAmount > orderAmount) {
     add(['refund', 'amount'], 'refund_exceeds_order', `refund amount ${refundAmount} exceeds the order amount ${orderAmount}`);
   }
+
+  if (view.sizeBoundAlone) add(['claim', 'defectSizeBound'], 'size_bound_without_size', 'defectSizeBound says how defectSizeCm bounds the real size, and there is no defectSizeCm');
 
   // Signed before shipped: signing must follow the label, the hand-over and the first scan.
   let firstShipped: Instant | undefined;

@@ -1,10 +1,10 @@
-import type { ClaimType, Defect, RefundReason } from '../schema/vocabulary.js';
+import type { ClaimType, Defect, RefundReason, SizeBound } from '../schema/vocabulary.js';
 import { findLinks, type FoundLink } from './links.js';
 import { collapseSpaces, foldNormalized, foldText, squeeze, stripFields, wordKey } from './normalize.js';
 import type { CompiledClaim, CompiledPattern, CompiledPatternFile, MessagePatternSet } from './patterns.js';
 import type { CodeUnitSet } from './code-units.js';
 import type { KeyText } from './phrase-index.js';
-import { readSizesCm } from './sizes.js';
+import { largestSize, readSizesCm, type SizeBoundWord, type StatedSize } from './sizes.js';
 
 export interface ClaimCandidate {
   type: ClaimType;
@@ -25,6 +25,7 @@ export interface ReadClaim {
   type: ClaimType;
   defect?: Defect;
   defectSizeCm?: number;
+  defectSizeBound?: SizeBound;
   itemUnused?: boolean;
 }
 
@@ -237,11 +238,11 @@ const readDefect = (texts: readonly PreparedText[], type: ClaimType): Defect | u
   return undefined;
 };
 
-const readSize = (texts: readonly PreparedText[], type: ClaimType): number | undefined => {
-  const sizes: number[] = [];
-  for (const t of texts) if (t.file.claims.some((c) => c.type === type && c.readsSize)) sizes.push(...readSizesCm(t.squeezed(), t.file.sizeUnits));
+const readSize = (texts: readonly PreparedText[], type: ClaimType, bounds: readonly SizeBoundWord[]): StatedSize | undefined => {
+  const sizes: StatedSize[] = [];
+  for (const t of texts) if (t.file.claims.some((c) => c.type === type && c.readsSize)) sizes.push(...readSizesCm(t.squeezed(), t.file.sizeUnits, bounds));
   // the largest stated size: the buyer's side of a doubt about the tolerance
-  return sizes.length === 0 ? undefined : Math.max(...sizes);
+  return largestSize(sizes);
 };
 
 const readItemUnused = (text: PreparedText): boolean | undefined => {
@@ -328,12 +329,13 @@ export const interpretMessage = (message: string, patterns: MessagePatternSet, t
   const type = reading === 'read' ? chosen[0] : undefined;
   if (type !== undefined) {
     const defect = readDefect(texts, type);
-    const defectSizeCm = readSize(texts, type);
+    const size = readSize(texts, type, patterns.sizeBounds);
     const itemUnused = single(texts.map(readItemUnused));
     // fields absent rather than undefined; set one by one, as spreading optional parts costs many times more
     claim = { type };
     if (defect !== undefined) claim.defect = defect;
-    if (defectSizeCm !== undefined) claim.defectSizeCm = defectSizeCm;
+    if (size !== undefined) claim.defectSizeCm = size.cm;
+    if (size?.bound !== undefined) claim.defectSizeBound = size.bound;
     if (itemUnused !== undefined) claim.itemUnused = itemUnused;
   }
   const reasons: (RefundReason | undefined)[] = [];

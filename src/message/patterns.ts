@@ -5,7 +5,7 @@ import { foldText, rewrite, squeeze, toWordKey, words } from './normalize.js';
 import { CodeUnitSet } from './code-units.js';
 import { PhraseIndex } from './phrase-index.js';
 import { Rewriter } from './rewriter.js';
-import type { SizeUnit } from './sizes.js';
+import { compileSizeBounds, longestFirst, type SizeBoundWord, type SizeUnit } from './sizes.js';
 
 export interface PatternSource {
   /** File name, or `<messagePatterns[0]>` for an object. */
@@ -80,6 +80,8 @@ export interface CompiledPatternFile {
   claims: CompiledClaim[];
   decision: { minScore: number; margin: number; compatible: ClaimType[][] };
   sizeUnits: SizeUnit[];
+  /** `sizeBounds` squeezed, longest first. */
+  sizeBounds: SizeBoundWord[];
   itemUnused: { unused: MaskList; used: PhraseList } | undefined;
   refund: { intent: PhraseList; unless: PhraseList; reasons: { reason: RefundReason; any: PhraseList }[]; reasonPhrases: PhraseList } | undefined;
   questions: { id: string; phrases: PhraseList }[];
@@ -102,6 +104,11 @@ export interface CompiledPatternFile {
 /** The validated pattern files a triager reads messages with. */
 export interface MessagePatternSet {
   files: CompiledPatternFile[];
+  /**
+   * Every file's `sizeBounds`, longest first: each file reads sizes from the whole message, so a
+   * bound said in one language (不到1cm) bounds the size whichever file reads it.
+   */
+  sizeBounds: SizeBoundWord[];
 }
 
 /** Turns folded, stripped text into what phrases are searched in, with the file's rewrites applied. */
@@ -220,6 +227,7 @@ const compileFile = (file: MessagePatternFile, source: string, issues: TriageIss
     claims,
     decision: file.decision,
     sizeUnits,
+    sizeBounds: compileSizeBounds(file.sizeBounds, (text) => squeeze(foldText(text))),
     itemUnused,
     refund,
     questions,
@@ -268,5 +276,6 @@ export const loadMessagePatterns = ({ builtin, extra }: { builtin: readonly Patt
   const shop = compileLayer(extra, issues);
   if (issues.length > 0) throw new TriageError('INVALID_RULE', issues);
   const replaced = new Set(shop.map((f) => f.id));
-  return { files: [...base.filter((f) => !replaced.has(f.id)), ...shop] };
+  const files = [...base.filter((f) => !replaced.has(f.id)), ...shop];
+  return { files, sizeBounds: files.flatMap((f) => f.sizeBounds).sort(longestFirst) };
 };

@@ -7,6 +7,7 @@ import {
   OrderStatus,
   RefundReason,
   SignedBy,
+  SizeBound,
   TrackingEventKind,
 } from './vocabulary.js';
 
@@ -68,7 +69,9 @@ export const Facts = z.strictObject({
   claimType: ClaimType.nullable(),
   defect: Defect.nullable(),
   defectSizeCm: z.number().nullable(),
+  defectSizeBound: SizeBound.nullable().describe('how defectSizeCm bounds the real size (less_than: 不到1厘米); null: the size itself'),
   defectToleranceCm: z.number(),
+  defectUnderTolerance: maybe.describe('the size is surely under defectToleranceCm (true) or surely not (false); null without a size, or when its bound allows both'),
   photos: count,
   itemUnused: maybe,
 

@@ -7,6 +7,7 @@ import {
   OrderStatus,
   RefundReason,
   SignedBy,
+  SizeBound,
   TrackingEventKind,
 } from './vocabulary.js';
 import { PolicyPatch } from './policy.js';
@@ -54,6 +55,8 @@ export const Claim = z.object({
   type: ClaimType,
   defect: Defect.optional(),
   defectSizeCm: z.number().nonnegative().max(1000).optional(),
+  /** Absent: `defectSizeCm` is the size itself (or about it); else how it bounds the real size. Needs `defectSizeCm`. */
+  defectSizeBound: SizeBound.optional(),
   photos: z.number().int().nonnegative().max(100).optional(),
   itemUnused: z.boolean().optional(),
 });

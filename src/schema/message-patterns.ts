@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ClaimType, Defect, RefundReason } from './vocabulary.js';
+import { ClaimType, Defect, RefundReason, SizeBound } from './vocabulary.js';
 
 /**
  * A literal phrase. Never a regular expression: buyer text is matched by plain substring (Chinese)
@@ -98,6 +98,14 @@ export const MessagePatternFile = z.strictObject({
     .array(z.strictObject({ unit: Phrase, cm: z.number().positive().max(1000) }))
     .max(50)
     .default([]),
+  /**
+   * Words that make a stated size a bound rather than the size, by bound: right `before` the number
+   * (不到1厘米, under 1 cm, 不超过) or right `after` the unit (1厘米以内, 1 cm or less). Compared
+   * without spaces or punctuation; the longest that fits wins (不超过 over 超过).
+   */
+  sizeBounds: z
+    .partialRecord(SizeBound, z.strictObject({ before: Phrases.optional(), after: Phrases.optional() }))
+    .default({}),
   /** Whether the item is still as new; `unused` phrases are matched first and hidden from `used` (没穿过 holds 穿过). */
   itemUnused: z.strictObject({ unused: Phrases, used: Phrases }).optional(),
   /** A refund reason is read only with a refund word and none of `unless` (再不发就退款 is a threat, not a request). */

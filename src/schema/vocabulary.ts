@@ -56,6 +56,13 @@ export const Defect = z.enum([
 ]);
 export type Defect = z.infer<typeof Defect>;
 
+/**
+ * How a stated size bounds the real one, as the buyer put it: `less_than` (不到1厘米, under 1 cm),
+ * `at_most` (不超过, 以内, within), `more_than` (超过, 1厘米多, over), `at_least` (至少, 以上).
+ */
+export const SizeBound = z.enum(['less_than', 'at_most', 'more_than', 'at_least']);
+export type SizeBound = z.infer<typeof SizeBound>;
+
 export const RefundReason = z.enum([
   'out_of_stock',
   'late_shipment',

@@ -80,7 +80,7 @@ export interface CompiledPatternFile {
   claims: CompiledClaim[];
   decision: { minScore: number; margin: number; compatible: ClaimType[][] };
   sizeUnits: SizeUnit[];
-  /** `sizeBounds` squeezed, longest first. */
+  /** `sizeBounds` squeezed (the set merges them, longest first). */
   sizeBounds: SizeBoundWord[];
   itemUnused: { unused: MaskList; used: PhraseList } | undefined;
   refund: { intent: PhraseList; unless: PhraseList; reasons: { reason: RefundReason; any: PhraseList }[]; reasonPhrases: PhraseList } | undefined;

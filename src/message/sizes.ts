@@ -66,7 +66,7 @@ export interface SizeUnit {
 
 /**
  * Every length stated with a unit, in centimetres, with the bound a word beside it puts on it
- * (`bounds` longest first, as `compileSizeBounds` orders them): 溢胶2毫米 → 0.2, 一点五厘米 → 1.5,
+ * (`bounds` longest first, as the pattern set holds them): 溢胶2毫米 → 0.2, 一点五厘米 → 1.5,
  * 不到1厘米 → less than 1.
  * @example
  * readSizesCm('鞋边溢胶大概两毫米', [{ unit: '毫米', cm: 0.1 }]); // [{ cm: 0.2 }]
@@ -92,23 +92,26 @@ const isLowerLatin = (unit: number): boolean => unit >= 97 && unit <= 122;
 
 /** Whether `word` comes right after a unit ending at `end`, past a spelling's tail in Latin letters (centimet|res, inch|es: at most 3). */
 const followsUnit = (text: string, word: string, end: number): boolean => {
-  for (let at = end; at <= end + 3; at++) {
+  // only a unit spelled in Latin letters can go on in them
+  const tail = isLowerLatin(text.charCodeAt(end - 1)) ? 3 : 0;
+  for (let at = end; at <= end + tail; at++) {
     if (text.startsWith(word, at)) return true;
-    if (!isLowerLatin(text.charCodeAt(at)) || !isLowerLatin(text.charCodeAt(end - 1))) return false;
+    if (!isLowerLatin(text.charCodeAt(at))) return false;
   }
   return false;
 };
 
-/** The words of a file's `sizeBounds`, longest first, so that 不超过 (at most) is tried before 超过 (more than). */
+/** The words of a file's `sizeBounds`, squeezed; the pattern set merges every file's and orders them `longestFirst`. */
 export const compileSizeBounds = (spec: Partial<Record<SizeBound, { before?: string[] | undefined; after?: string[] | undefined }>>, fold: (text: string) => string): SizeBoundWord[] => {
   const words: SizeBoundWord[] = [];
   for (const [bound, sides] of Object.entries(spec) as [SizeBound, { before?: string[]; after?: string[] }][]) {
     for (const text of sides.before ?? []) words.push({ text: fold(text), bound, side: 'before' });
     for (const text of sides.after ?? []) words.push({ text: fold(text), bound, side: 'after' });
   }
-  return words.sort(longestFirst);
+  return words;
 };
 
+/** So that 不超过 (at most) is tried before 超过 (more than). */
 export const longestFirst = (a: SizeBoundWord, b: SizeBoundWord): number => b.text.length - a.text.length;
 
 // How high a stated size may reach: a bound from below reaches without end; at the same figure, the size itself or "at most" reaches it, "less than" stops short.

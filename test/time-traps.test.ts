@@ -6,7 +6,7 @@ import { createTriage, type TriageInput } from '../src/index.js';
  * - hours are elapsed hours (a 48-hour promise across a DST change is 48 real hours);
  * - days and months are calendar days and months in the shop's zone (a 7-day window keeps its
  *   wall-clock end across a DST change; a month from Feb 29 ends on Feb 28);
- * - a wall-clock end that falls in a DST gap moves forward to the first existing time, and one
+ * - a wall-clock end that falls in a DST gap moves forward by the gap's length, and one
  *   that falls twice (the autumn hour) takes the later: both in the buyer's favour;
  * - season and weekend boundaries are local midnight in the shop's zone, not UTC midnight.
  */
@@ -58,7 +58,7 @@ describe('daylight saving: a shop in Europe/Berlin (2026-03-29 02:00→03:00, 20
     expect(new Date(facts.returnWindowEndsAt!).getTime() - new Date('2026-10-20T18:00:00+02:00').getTime()).toBe(169 * HOUR);
   });
 
-  it('a window ending in the spring gap ends at the first existing time after it', async () => {
+  it('a window ending in the spring gap moves forward by the length of the gap', async () => {
     const facts = await factsAt('2026-03-25T10:00:00+01:00', {
       order: { status: 'completed', amount: 80, paidAt: '2026-03-20T10:00:00+01:00' },
       shipment: { labelPrintedAt: '2026-03-21T10:00:00+01:00', signedAt: '2026-03-22T02:30:00+01:00' },
@@ -107,6 +107,32 @@ describe('daylight saving: a shop in America/New_York (2026-11-01 02:00→01:00)
     expect(atEnd.explanation.facts.returnWindowEndsAt).toBe(end);
     expect(atEnd.explanation.facts.withinReturnWindow).toBe(true);
     expect((await factsAt(plus(end, 1), input)).withinReturnWindow).toBe(false);
+  });
+
+  it('a window ending in the repeated 01:30 ends at its second occurrence, so at 01:10 EST the buyer is still inside', async () => {
+    const input = {
+      order: { status: 'completed', amount: 80, paidAt: '2026-10-20T10:00:00-04:00' },
+      shipment: { labelPrintedAt: '2026-10-21T10:00:00-04:00', signedAt: '2026-10-25T01:30:00-04:00' },
+      claim: { type: 'size' },
+      policy: newYork,
+    } as const;
+    const inside = await triageAt('2026-11-01T01:10:00-05:00', input);
+    expect(inside.explanation.facts.returnWindowEndsAt).toBe('2026-11-01T01:30:00.000-05:00');
+    expect(inside.explanation.facts.withinReturnWindow).toBe(true);
+    expect(inside.situation).toBe('non_quality_return');
+    expect((await triageAt('2026-11-01T01:31:00-05:00', input)).situation).toBe('return_window_expired');
+  });
+
+  it('a warranty ending in the repeated hour ends at its second occurrence too', async () => {
+    const facts = await factsAt('2026-11-01T01:10:00-05:00', {
+      order: { status: 'completed', amount: 600, paidAt: '2025-10-25T10:00:00-04:00' },
+      shipment: { labelPrintedAt: '2025-10-26T10:00:00-04:00', signedAt: '2025-11-01T01:30:00-04:00' },
+      claim: { type: 'repair' },
+      repair: { warrantyMonths: 12 },
+      policy: newYork,
+    });
+    expect(facts.warrantyEndsAt).toBe('2026-11-01T01:30:00.000-05:00');
+    expect(facts.withinWarranty).toBe(true);
   });
 
   it('measures a stall in elapsed hours through the autumn change', async () => {

@@ -1,8 +1,6 @@
 import { TZDate } from '@date-fns/tz';
 // One module per function: date-fns's index loads all of its ~250 modules, which every batch worker would pay for at start.
-import { addDays } from 'date-fns/addDays';
 import { addHours } from 'date-fns/addHours';
-import { addMonths } from 'date-fns/addMonths';
 import { differenceInDays } from 'date-fns/differenceInDays';
 import { format } from 'date-fns/format';
 import { isWeekend } from 'date-fns/isWeekend';
@@ -11,6 +9,7 @@ import { nextSaturday } from 'date-fns/nextSaturday';
 import { startOfDay } from 'date-fns/startOfDay';
 import { MAX_SHIP_WITHIN_HOURS, type PeakSeason } from '../schema/policy.js';
 import { addMonthsAtOffset, differenceInDaysAtOffset, fixedOffsetMs, formatAtOffset, isoAtOffset, monthDayAtOffset, shipByAtOffset } from './zone.js';
+import { instantOfWallClock, wallClockOf } from './wall-clock.js';
 
 const HOUR_MS = 3_600_000;
 
@@ -46,11 +45,14 @@ export const peakSeasonAt = (now: Date, seasons: readonly PeakSeason[], timeZone
   return seasons.find((s) => (s.from <= s.to ? monthDay >= s.from && monthDay <= s.to : monthDay >= s.from || monthDay <= s.to));
 };
 
-/** Calendar days added in the shop's zone, so a window keeps its wall-clock end across DST changes. */
+/**
+ * Whole calendar days added in the shop's zone, so a window keeps its wall-clock end across DST
+ * changes (a policy's days are integers). An end in a repeated or skipped hour: see wall-clock.ts.
+ */
 export const addDaysInZone = (at: Date, days: number, timeZone: string): Date => {
   const end = at.getTime() + days * 24 * HOUR_MS;
-  if (Number.isInteger(days) && fixedOffsetMs(timeZone, at.getTime(), end) !== undefined) return new Date(end);
-  return new Date(addDays(new TZDate(at.getTime(), timeZone), days).getTime());
+  if (fixedOffsetMs(timeZone, at.getTime(), end) !== undefined) return new Date(end);
+  return new Date(instantOfWallClock(wallClockOf(at.getTime(), timeZone) + days * 24 * HOUR_MS, timeZone));
 };
 
 export const addMonthsInZone = (at: Date, months: number, timeZone: string): Date => {
@@ -59,7 +61,8 @@ export const addMonthsInZone = (at: Date, months: number, timeZone: string): Dat
     const end = addMonthsAtOffset(at.getTime(), months, offset);
     if (fixedOffsetMs(timeZone, end) !== undefined) return new Date(end);
   }
-  return new Date(addMonths(new TZDate(at.getTime(), timeZone), months).getTime());
+  const wall = wallClockOf(at.getTime(), timeZone);
+  return new Date(instantOfWallClock(addMonthsAtOffset(wall, months, 0), timeZone));
 };
 
 /** An instant written with the shop's own offset, e.g. `2026-11-13T18:00:00.000+08:00`. */

@@ -36,6 +36,7 @@ export const decideByHand = (f: Facts): string => {
   if (repair && f.withinWarranty === false) return 'repair-out-of-warranty';
   if ((claim === 'size' || claim === 'dislike' || claim === 'changed_mind' || refund === 'changed_mind') && f.withinReturnWindow === false) return 'return-window-expired';
   if (changedMind && f.paid && !f.handedToCarrier) return 'changed-mind-before-shipment';
+  if ((claim === 'size' || claim === 'dislike' || changedMind) && f.itemUnused === false) return 'used-item-return';
   if (changedMind && f.paid) return 'changed-mind-refund';
   if (claim === 'size' || claim === 'dislike') return 'non-quality-return';
   if ((claim === 'not_received' || claim === 'tracking_question' || refund === 'not_received') && f.delivered) return 'signed-not-received';

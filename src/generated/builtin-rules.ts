@@ -29,7 +29,8 @@ import rule23 from '../../rules/returns/non-quality-return.json';
 import rule24 from '../../rules/returns/not-a-defect.json';
 import rule25 from '../../rules/returns/quality-return.json';
 import rule26 from '../../rules/returns/return-window-expired.json';
-import rule27 from '../../rules/returns/wrong-item.json';
+import rule27 from '../../rules/returns/used-item-return.json';
+import rule28 from '../../rules/returns/wrong-item.json';
 import type { RuleSource } from '../rules/load.js';
 
 export const builtinSituations = situations;
@@ -66,6 +67,7 @@ export const builtinSources = {
     { source: 'rules/returns/not-a-defect.json', json: rule24 },
     { source: 'rules/returns/quality-return.json', json: rule25 },
     { source: 'rules/returns/return-window-expired.json', json: rule26 },
-    { source: 'rules/returns/wrong-item.json', json: rule27 },
+    { source: 'rules/returns/used-item-return.json', json: rule27 },
+    { source: 'rules/returns/wrong-item.json', json: rule28 },
   ] satisfies RuleSource[],
 };

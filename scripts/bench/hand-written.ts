@@ -41,6 +41,7 @@ export const decideByHand = (f: Facts): string => {
   if (claim === 'size' || claim === 'dislike') return 'non-quality-return';
   if ((claim === 'not_received' || claim === 'tracking_question' || refund === 'not_received') && f.delivered) return 'signed-not-received';
   if (deliveryConcern) {
+    if (f.paid && !f.handedToCarrier && f.inStock === false) return 'out-of-stock';
     if (f.handedToCarrier && noScan && !f.delivered && num(f.hoursSinceHandedOver) && f.hoursSinceHandedOver >= f.noScanAfterHours) return 'not-picked-up';
     if (f.labelPrinted && !f.handedToCarrier && noScan && num(f.hoursSinceLabelPrinted) && f.hoursSinceLabelPrinted >= f.noScanAfterHours) return 'not-shipped';
     if (f.labelPrinted && !f.handedToCarrier && noScan && f.pastShipBy === true) return 'not-shipped-past-promise';

@@ -93,6 +93,22 @@ describe('a rule file is rejected with its file and JSON path when it has', () =
     expect(issues).toEqual([expect.objectContaining({ file: '<rules[0]>', path: '$.conditions.all[2].value', code: 'impossible_value' })]);
   });
 
+  it.each([
+    ['late', 'orderAmount', 'outcome "late" is boolean, and fact "orderAmount" is number'],
+    ['shipBy', 'paid', 'outcome "shipBy" is string (datetime), and fact "paid" is boolean'],
+    ['shipBy', 'trackingNumber', 'outcome "shipBy" is string (datetime), and fact "trackingNumber" is string'],
+    ['penaltyAmount', 'claimType', 'outcome "penaltyAmount" is number, and fact "claimType" is one of'],
+  ])('an outcome "%s" copied from a fact of another type (%s)', (field, fact, message) => {
+    const issues = brokenRule((r) => (r.outcome = { [field]: { fact } }));
+    expect(issues).toEqual([expect.objectContaining({ file: '<rules[0]>', path: `$.outcome.${field}.fact`, code: 'invalid_outcome_fact' })]);
+    expect(issues[0]!.message).toContain(message);
+  });
+
+  it('(but not an outcome field copied from a fact of its type: an integer fact is a number, an instant fact is an instant)', () => {
+    const outcome = { late: { fact: 'pastShipBy' }, shipBy: { fact: 'lastEventAt' }, penaltyAmount: { fact: 'photos' } };
+    expect(() => createTriage({ rules: [{ ...validRule(), outcome }] } as TriageOptions)).not.toThrow();
+  });
+
   it('an id that is used by another shop rule', () => {
     const issues = issuesOf({ rules: [validRule(), { ...validRule(), priority: 98 }] });
     expect(issues).toEqual([expect.objectContaining({ file: '<rules[1]>', path: '$.id', code: 'duplicate_id' })]);

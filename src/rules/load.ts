@@ -17,6 +17,7 @@ import { compileTemplate, isTemplateProblem, type CompiledTemplate } from '../wo
 import { findShadowedRules } from './shadow.js';
 import { ruleIssuesFromZod } from './zod-issues.js';
 import { findTooDeep } from './depth.js';
+import { outcomeFactMismatch } from './outcome-types.js';
 import type { LoadedCheck, LoadedRule, LocalizedTemplates, RuleSet } from './types.js';
 
 /** A JSON document and where it came from (a file path, or a label for objects passed in code). */
@@ -154,6 +155,7 @@ const PART_SCHEMAS = {
   situation: RuleFile.shape.situation,
   checks: RuleFile.shape.checks,
   conditions: RuleFile.shape.conditions,
+  outcome: RuleFile.shape.outcome,
   wording: PartialWording,
 };
 
@@ -248,6 +250,11 @@ export const loadRuleSet = (spec: RuleSetSpec): RuleSet => {
       return check;
     });
     if (parts.conditions) checkConditions(parts.conditions, ['conditions'], 1, at, conditionNames, issues);
+    for (const [field, value] of Object.entries(parts.outcome ?? {})) {
+      if (value === null || typeof value !== 'object') continue;
+      const mismatch = outcomeFactMismatch(field, value.fact);
+      if (mismatch) issues.add(at, ['outcome', field, 'fact'], 'invalid_outcome_fact', mismatch);
+    }
     const wording = parts.wording && compileWording(parts.wording, ['wording'], at, issues);
     return { situation, ruleChecks, wording };
   };

@@ -53,6 +53,36 @@ describe('broken rule files are INVALID_RULE naming the file and path, never a c
     expect(issues).toEqual([expect.objectContaining({ file: '<conditions>', code: 'too_deep' })]);
   });
 
+  it('rejects a chain of 1,500 shared conditions, each using the next, at the first one too deep (not a stack overflow)', () => {
+    const chain: Record<string, unknown> = { c1500: { all: [{ fact: 'paid', operator: 'equal', value: true }] } };
+    for (let i = 0; i < 1500; i++) chain[`c${i}`] = { all: [{ condition: `c${i + 1}` }] };
+    const rule = { ...minimalRule('chained'), conditions: { all: [{ condition: 'c0' }] } };
+    const issues = ruleIssues(() => createTriage({ conditions: { conditions: chain }, rules: [rule] }));
+    expect(issues).toContainEqual(expect.objectContaining({ file: '<conditions>', path: '$.conditions.c0', code: 'too_deep' }));
+    expect(issues).toContainEqual(expect.objectContaining({ file: '<rules[0]>', path: '$.conditions', code: 'too_deep' }));
+  });
+
+  it('rejects shared conditions that each use the previous one twice once they expand past 2,000 conditions, in linear time', () => {
+    const doubling: Record<string, unknown> = { d0: { all: [{ fact: 'paid', operator: 'equal', value: true }] } };
+    for (let i = 1; i <= 40; i++) doubling[`d${i}`] = { any: [{ condition: `d${i - 1}` }, { condition: `d${i - 1}` }] };
+    const issues = ruleIssues(() => createTriage({ conditions: { conditions: doubling } }));
+    // 2^11 = 2,048 conditions: d11 is the first too large, and every later one is too
+    expect(issues.map((i) => i.path)).toEqual(Array.from({ length: 30 }, (_, k) => `$.conditions.d${k + 11}`));
+    expect(issues.every((i) => i.code === 'too_large')).toBe(true);
+  });
+
+  it('loads a readable chain of shared conditions (30 deep, a few used twice)', () => {
+    const chain: Record<string, unknown> = { c30: { all: [{ fact: 'paid', operator: 'equal', value: true }] } };
+    for (let i = 0; i < 30; i++) chain[`c${i}`] = { all: [{ condition: `c${i + 1}` }, ...(i % 10 === 0 ? [{ condition: `c${i + 1}` }] : [])] };
+    const rule = { ...minimalRule('chained'), conditions: { all: [{ condition: 'c0' }] } };
+    expect(() => createTriage({ conditions: { conditions: chain }, rules: [rule] })).not.toThrow();
+  });
+
+  it.each(['compiled', 'reference'] as const)('rejects a shared condition that refers to itself at load with the %s evaluator, even when no rule uses it', (evaluator) => {
+    const issues = ruleIssues(() => createTriage({ evaluator, conditions: { conditions: { loop: { all: [{ fact: 'paid', operator: 'equal', value: true }, { not: { condition: 'loop' } }] } } } }));
+    expect(issues).toEqual([expect.objectContaining({ file: '<conditions>', path: '$.conditions.loop', code: 'condition_cycle', message: expect.stringContaining('loop → loop') })]);
+  });
+
   it('reads a 5,000-deep rule file from disk into the same error', () => {
     // Written by hand: JSON.stringify itself overflows on such a value.
     const leaf = JSON.stringify({ fact: 'paid', operator: 'equal', value: true });

@@ -18,6 +18,7 @@ import { findShadowedRules } from './shadow.js';
 import { ruleIssuesFromZod } from './zod-issues.js';
 import { findTooDeep } from './depth.js';
 import { outcomeFactMismatch } from './outcome-types.js';
+import { ConditionGraphProblem, conditionSizer, MAX_EXPANDED_CONDITIONS, MAX_EXPANDED_DEPTH } from './condition-size.js';
 import type { LoadedCheck, LoadedRule, LocalizedTemplates, RuleSet } from './types.js';
 
 /** A JSON document and where it came from (a file path, or a label for objects passed in code). */
@@ -215,9 +216,24 @@ export const loadRuleSet = (spec: RuleSetSpec): RuleSet => {
   const conditionDocs = [spec.builtin.conditions, ...spec.conditions].map((doc) => ({ doc, parsed: parseWith(ConditionCatalogue, doc, issues) }));
   for (const { parsed } of conditionDocs) Object.assign(conditions, parsed?.conditions);
   const conditionNames = new Set(Object.keys(conditions));
+  const sizeOf = conditionSizer(conditions);
+  /** Checks a condition's size once its shared conditions are expanded, before any evaluator sees it. */
+  const checkExpandedSize = (node: TopLevelCondition, file: string, path: readonly PropertyKey[]): void => {
+    try {
+      const { depth, conditions: count } = sizeOf(node);
+      if (depth > MAX_EXPANDED_DEPTH) issues.add(file, path, 'too_deep', `with its shared conditions expanded, this nests ${depth} levels (at most ${MAX_EXPANDED_DEPTH})`);
+      else if (count > MAX_EXPANDED_CONDITIONS) issues.add(file, path, 'too_large', `with its shared conditions expanded, this holds more than ${MAX_EXPANDED_CONDITIONS} conditions`);
+    } catch (error) {
+      if (!(error instanceof ConditionGraphProblem)) throw error;
+      issues.add(file, path, error.code, error.message);
+    }
+  };
   for (const { doc, parsed } of conditionDocs) {
     for (const [name, c] of Object.entries(parsed?.conditions ?? {})) {
+      const before = issues.items.length;
       checkConditions(c, ['conditions', name], 1, doc.source, conditionNames, issues);
+      // the last definition of a name is the one in force
+      if (issues.items.length === before && conditions[name] === c) checkExpandedSize({ all: [{ condition: name }] }, doc.source, ['conditions', name]);
     }
   }
 
@@ -249,7 +265,10 @@ export const loadRuleSet = (spec: RuleSetSpec): RuleSet => {
       if (!check) issues.add(at, ['checks', i], 'unknown_check', `unknown check "${id}"`);
       return check;
     });
-    if (parts.conditions) checkConditions(parts.conditions, ['conditions'], 1, at, conditionNames, issues);
+    if (parts.conditions) {
+      checkConditions(parts.conditions, ['conditions'], 1, at, conditionNames, issues);
+      checkExpandedSize(parts.conditions, at, ['conditions']);
+    }
     for (const [field, value] of Object.entries(parts.outcome ?? {})) {
       if (value === null || typeof value !== 'object') continue;
       const mismatch = outcomeFactMismatch(field, value.fact);

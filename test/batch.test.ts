@@ -151,6 +151,26 @@ describe.skipIf(!existsSync(CLI))('triage-batch (the CLI)', () => {
     expect(wrong.stderr).toMatch(/INVALID_OPTIONS/);
   });
 
+  it('exits 2 naming the path when --output or --errors cannot be written, before triaging anything', () => {
+    const { file } = writeOrders('unwritable.ndjson', 5, 1000);
+    const missingDir = join(dir, 'no-such-dir', 'out.ndjson');
+    for (const option of ['--output', '--errors']) {
+      const run = spawnSync(process.execPath, [CLI, file, option, missingDir, '--workers', '1'], { encoding: 'utf8' });
+      expect(run.status, run.stderr).toBe(2);
+      expect(run.stderr).toContain(`cannot write ${option} ${missingDir}: ENOENT`);
+      expect(run.stderr).not.toMatch(/triaged|Unhandled|at .*\.js:/);
+    }
+  });
+
+  it('reads a --policy file that starts with a byte-order mark', () => {
+    const { file } = writeOrders('bom-policy.ndjson', 3, 1000);
+    const policy = join(dir, 'bom-policy.json');
+    writeFileSync(policy, `\uFEFF${JSON.stringify({ shopName: 'BOM shop' })}`);
+    const run = spawnSync(process.execPath, [CLI, file, '--policy', policy, '--workers', '1'], { encoding: 'utf8' });
+    expect(run.status, run.stderr).toBe(0);
+    expect(parseNdjson(run.stdout)).toHaveLength(3);
+  });
+
   it('keeps input order across many small batches answered out of order', async () => {
     const { lines } = writeOrders('small-batches.ndjson', 600, 50);
     const output = new PassThrough();

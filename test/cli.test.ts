@@ -1,5 +1,7 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { run, type CliIo } from '../src/cli/run.js';
 import { createTriage } from '../src/index.js';
@@ -91,6 +93,14 @@ describe('after-sales-triage <input.json>', () => {
     const { code, out } = await cli(STALLED, '--locale', 'en');
     expect(code).toBe(0);
     expect(out).toContain('Situation    stalled_tracking (logistics)');
+  });
+
+  it('reads an input file that starts with a byte-order mark (as editors on Windows save it)', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'triage-bom-')), 'stalled.json');
+    writeFileSync(file, `\uFEFF${readFileSync(STALLED, 'utf8')}`);
+    const { code, out } = await cli(file);
+    expect(code).toBe(0);
+    expect(out).toContain('stalled_tracking');
   });
 
   it('exits 2 on a usage error and 1 on an input file it cannot read', async () => {

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { createWriteStream, readFileSync, statSync } from 'node:fs';
+import { createWriteStream, statSync, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { availableParallelism } from 'node:os';
 import { Writable, type Readable } from 'node:stream';
@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { setFlagsFromString } from 'node:v8';
 import { readChunks } from '../batch/read-file.js';
+import { readJsonFile } from '../json-file.js';
 import { runBatch, type BatchStats, type BatchWorkerData } from '../batch/run.js';
 
 const USAGE = `Usage: triage-batch [orders.ndjson | -] [--output FILE] [--errors FILE] [--workers N]
@@ -41,6 +42,33 @@ const progressLine = (stats: BatchStats, totalBytes: number | undefined, started
   const width = 24;
   const bar = share === undefined ? '' : `[${'#'.repeat(Math.round(share * width)).padEnd(width, '.')}] ${(share * 100).toFixed(0).padStart(3)}% `;
   return `${bar}${number.format(done)} lines, ${number.format(stats.bad)} bad, ${number.format(rate)}/s`;
+};
+
+const readPolicy = (path: string): Record<string, unknown> => {
+  try {
+    return readJsonFile(path) as Record<string, unknown>;
+  } catch (cause) {
+    throw new Error(`cannot read --policy ${path}: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+  }
+};
+
+/**
+ * A file opened for the results or the error records before any worker starts, so that a path
+ * that cannot be written is a usage error (exit 2), not an unhandled stream error mid-batch.
+ */
+const openForWriting = async (path: string, option: string): Promise<WriteStream> => {
+  const stream = createWriteStream(path);
+  try {
+    await once(stream, 'open');
+  } catch (cause) {
+    throw new Error(`cannot write ${option} ${path}: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+  }
+  // A failure later (a full disk) stops the batch the same way.
+  stream.on('error', (error) => {
+    console.error(`[after-sales-triage] cannot write ${option} ${path}: ${error.message}`);
+    process.exit(2);
+  });
+  return stream;
 };
 
 const run = async (argv: string[]): Promise<number> => {
@@ -81,19 +109,19 @@ const run = async (argv: string[]): Promise<number> => {
     options: {
       ...(values.rules ? { ruleDirs: values.rules } : {}),
       ...(values.locale === undefined ? {} : { locale: values.locale as 'zh-CN' }),
-      ...(values.policy === undefined ? {} : { policy: JSON.parse(readFileSync(values.policy, 'utf8')) as Record<string, unknown> }),
+      ...(values.policy === undefined ? {} : { policy: readPolicy(values.policy) }),
     },
     errorFormat: values.errors === undefined ? 'text' : 'ndjson',
     trace: values.trace,
   };
 
   const input: Readable | AsyncIterable<Uint8Array> = file === undefined ? process.stdin : readChunks(file);
-  const output: Writable = values.output === undefined ? process.stdout : createWriteStream(values.output);
+  const output: Writable = values.output === undefined ? process.stdout : await openForWriting(values.output, '--output');
   const tty = process.stderr.isTTY === true;
   // On a terminal, a bad record clears the progress line before it is printed.
   const errors: Writable =
     values.errors !== undefined
-      ? createWriteStream(values.errors)
+      ? await openForWriting(values.errors, '--errors')
       : tty
         ? new Writable({ write: (chunk: Uint8Array, _encoding, done) => void process.stderr.write(Buffer.concat([Buffer.from('\r\x1b[K'), chunk]), done) })
         : process.stderr;

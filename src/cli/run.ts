@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { TriageError } from '../errors.js';
+import { readJsonFile } from '../json-file.js';
 import { explainTriage } from '../explain/explain.js';
 import { Locale } from '../schema/vocabulary.js';
 import type { TriageInput } from '../schema/input.js';
@@ -36,7 +36,7 @@ class UsageError extends Error {}
 const readInput = (file: string): TriageInput => {
   let json: unknown;
   try {
-    json = JSON.parse(readFileSync(file, 'utf8'));
+    json = readJsonFile(file);
   } catch (cause) {
     throw new Error(`cannot read ${file}: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
   }

@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { basename, relative, sep } from 'node:path';
 import { TriageError } from '../errors.js';
+import { readJsonFile } from '../json-file.js';
 import { listJsonFiles } from './files.js';
 import type { RuleSource } from './load.js';
 
@@ -29,7 +29,7 @@ export const readRuleDirectory = (dir: string): RuleDirectory => {
   for (const file of files) {
     let json: unknown;
     try {
-      json = JSON.parse(readFileSync(file, 'utf8'));
+      json = readJsonFile(file);
     } catch (cause) {
       problems.push({ file, path: '$', code: 'invalid_json', message: `not valid JSON: ${cause instanceof Error ? cause.message : String(cause)}` });
       continue;

@@ -55,6 +55,20 @@ const endsWithKnownTld = (host: string): boolean => {
 /** A host name is at most 253 characters; with userinfo and port, an authority longer than this is no link. */
 const MAX_AUTHORITY = 512;
 
+const isIpv6Char = (unit: number): boolean => (unit >= 48 && unit <= 58) || (unit >= 65 && unit <= 70) || (unit >= 97 && unit <= 102) || unit === 46;
+
+/**
+ * Past the `]` of an IPv6 literal host (`[2001:db8::1]`, hex digits, colons and dots only), or
+ * `open` itself when there is none: brackets end a link elsewhere, but here they are its host.
+ */
+const ipv6LiteralEnd = (text: string, open: number, limit: number): number => {
+  for (let i = open + 1; i < limit; i++) {
+    if (text[i] === ']') return i > open + 1 ? i + 1 : open;
+    if (!isIpv6Char(text.charCodeAt(i))) return open;
+  }
+  return open;
+};
+
 /** Where the authority of `scheme://` ends: a host may hold IDN letters, but Chinese text right after `.com` is the sentence. */
 const authorityEnd = (text: string, from: number): number => {
   const limit = Math.min(text.length, from + MAX_AUTHORITY);
@@ -65,6 +79,12 @@ const authorityEnd = (text: string, from: number): number => {
     if (isCjk(ch)) {
       if (!isCjk(text[i - 1]) && endsWithKnownTld(text.slice(from, i).replace(/^.*@/, ''))) break;
       i++;
+      continue;
+    }
+    if (ch === '[' && (i === from || text[i - 1] === '@')) {
+      const end = ipv6LiteralEnd(text, i, limit);
+      if (end === i) break;
+      i = end;
       continue;
     }
     if (!isHostChar(text, i)) break;

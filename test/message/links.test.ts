@@ -22,6 +22,9 @@ describe('a link in a buyer message', () => {
     ['an IPv4 address', 'http://192.168.1.1/login', '192.168.1.1', 'ip_address'],
     ['an IPv4 address in hex', 'http://0x7f000001/', '127.0.0.1', 'ip_address'],
     ['a bare IPv4 address', '登录 10.0.0.8/refund', '10.0.0.8', 'ip_address'],
+    ['an IPv6 address', '付款点这里 http://[2001:db8::1]/pay', '[2001:db8::1]', 'ip_address'],
+    ['an IPv6 address after a trusted name as userinfo, with a port', 'https://taobao.com@[::ffff:7f00:1]:8080/x 快', '[::ffff:7f00:1]', 'ip_address'],
+    ['an IPv6 address ending the message', '看 https://[2001:db8::1]', '[2001:db8::1]', 'ip_address'],
     ['full-width letters and dots', 'ｗｗｗ．ｔａｏｂａｏ．ｃｏｍ．ｅｖｉｌ．ｃｎ', 'www.taobao.com.evil.cn', 'untrusted_host'],
     ['ideographic full stops between labels', 'taobao。com。evil。cn/x', 'taobao.com.evil.cn', 'untrusted_host'],
     ['a percent-encoded dot', 'http://taobao.com%2eevil.cn/', 'taobao.com.evil.cn', 'untrusted_host'],
@@ -43,13 +46,17 @@ describe('a link in a buyer message', () => {
     expect(scan(text)).toMatchObject([{ host, trusted: true }]);
   });
 
+  it('is not an IPv6 link when the brackets hold no address (and the scan still ends)', () => {
+    expect(scan('http://[zz]/x http://[]/x http://[2001:db8')).toEqual([]);
+  });
+
   it('is not found in amounts, sizes, times, e-mail addresses or sentences without a space', () => {
     expect(scan('订单金额:89.00 鞋子38.5码 溢胶0.5cm 下单时间:2026-11-02 20:11:45 邮箱abc@qq.com ok.thanks node.js')).toEqual([]);
   });
 
   // findLinks looks first whether any candidate could pass (a scheme, www, three dots, a letter after a dot)
   it('is found by findLinks exactly where every candidate is judged', () => {
-    const unit = fc.constantFrom('.', '。', '｡', ':', '/', '//', '@', '-', '?', '#', ' ', '1', '9', '0', 'a', 'C', 'w', 'W', 'www', 'com', 'CN', 'tk', 'io', 'http', 'https', 'а', 'é', '鞋', '码', 'taobao');
+    const unit = fc.constantFrom('.', '。', '｡', ':', '/', '//', '@', '-', '?', '#', ' ', '1', '9', '0', 'a', 'C', 'w', 'W', 'www', 'com', 'CN', 'tk', 'io', 'http', 'https', 'а', 'é', '鞋', '码', 'taobao', '[', ']', '::', 'f', 'db8');
     fc.assert(
       fc.property(fc.array(unit, { maxLength: 14 }), (parts) => {
         const text = parts.join('').normalize('NFKC');

@@ -1,4 +1,4 @@
-export { triage, safeTriage, triageSync, triageMessage, readBuyerMessage, createTriage, type Triager, type SafeTriageResult, type MessageContext } from './triage.js';
+export { triage, safeTriage, triageSync, safeTriageSync, triageMessage, readBuyerMessage, createTriage, type Triager, type SafeTriageResult, type MessageContext } from './triage.js';
 export { TriageOptions } from './options.js';
 export { TriageError, type TriageIssue, type TriageErrorCode } from './errors.js';
 export { TriageInput, Order, Shipment, TrackingEvent, Claim, RefundRequest, RepairRequest, Address, Stock, Timestamp, type ParsedTriageInput } from './schema/input.js';

@@ -209,6 +209,9 @@ export const safeTriage = (input: unknown): Promise<SafeTriageResult> => getDefa
  */
 export const triageSync = (input: TriageInput): TriageResult => getDefault().triageSync(input);
 
+/** `triageSync` that returns `{ success: false, error }` instead of throwing on invalid input. */
+export const safeTriageSync = (input: unknown): SafeTriageResult => getDefault().safeTriageSync(input);
+
 /**
  * Triages what a buyer typed, with the order facts a chatbot has. The message is read into a
  * claim only when `context.claim` is absent; an ambiguous message reads as no claim, and

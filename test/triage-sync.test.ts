@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { TriageError, createTriage, triageSync } from '../src/index.js';
+import { TriageError, createTriage, safeTriageSync, triageSync } from '../src/index.js';
 import { loadFixtures } from './support/fixtures.js';
 
 describe('triageSync', () => {
@@ -19,6 +19,14 @@ describe('triageSync', () => {
     const result = triager.safeTriageSync({ order: { status: 'lost', amount: -1 } });
     expect(result.success).toBe(false);
     if (!result.success) expect(result.error.issues.map((i) => i.path)).toEqual(['$.order.status', '$.order.amount']);
+  });
+
+  it('has a top-level safeTriageSync on the built-in rules, as safeTriage has', () => {
+    const [first] = loadFixtures();
+    const ok = safeTriageSync(first!.fixture.input);
+    expect(ok.success && ok.data).toEqual(triageSync(first!.fixture.input as never));
+    const bad = safeTriageSync({ order: { status: 'paid' } });
+    expect(bad.success === false && bad.error.issues.map((i) => [i.path, i.code])).toEqual([['$.order.amount', 'invalid_type']]);
   });
 
   it('is refused with INVALID_OPTIONS on the reference evaluator, which only runs asynchronously', () => {

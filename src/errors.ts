@@ -44,3 +44,6 @@ export const issuesFromZod = (
   file?: string,
 ): TriageIssue[] =>
   zodIssues.map((i) => ({ ...(file === undefined ? {} : { file }), path: jsonPath(i.path), message: i.message, code: i.code }));
+
+/** The message of whatever was thrown: an `Error`'s own, else its string form. */
+export const causeMessage = (cause: unknown): string => (cause instanceof Error ? cause.message : String(cause));

@@ -1,5 +1,5 @@
 import { deepFreeze } from './deep-freeze.js';
-import { TriageError, issuesFromZod } from './errors.js';
+import { TriageError, causeMessage, issuesFromZod } from './errors.js';
 import { CompiledEvaluator } from './engine/compiled.js';
 import { ReferenceEvaluator } from './engine/reference.js';
 import type { Evaluator, RuleMatch } from './engine/types.js';
@@ -80,7 +80,13 @@ const asSources = (value: unknown, label: string): RuleSource[] =>
  * result.situation; // 'late_shipment'
  */
 export const createTriage = (options: TriageOptions = {}): Triager => {
-  const parsedOptions = TriageOptions.safeParse(options);
+  let parsedOptions: ReturnType<typeof TriageOptions.safeParse>;
+  try {
+    parsedOptions = TriageOptions.safeParse(options);
+  } catch (cause) {
+    // a throwing getter or a revoked proxy among the options
+    throw new TriageError('INVALID_OPTIONS', [{ file: 'options', path: '$', code: 'unreadable', message: `the options could not be read: ${causeMessage(cause)}` }], { cause });
+  }
   if (!parsedOptions.success) throw new TriageError('INVALID_OPTIONS', issuesFromZod(parsedOptions.error.issues, 'options'));
   const opts = parsedOptions.data;
 
@@ -118,7 +124,7 @@ export const createTriage = (options: TriageOptions = {}): Triager => {
     return { facts, policy, locale, now, flags, evaluator: evaluator.kind, message };
   };
   const engineFailure = (cause: unknown): TriageError =>
-    new TriageError('ENGINE_FAILURE', [{ path: '$', code: 'engine', message: cause instanceof Error ? cause.message : String(cause) }], { cause });
+    new TriageError('ENGINE_FAILURE', [{ path: '$', code: 'engine', message: causeMessage(cause) }], { cause });
 
   const triage = async (raw: TriageInput): Promise<TriageResult> => {
     const context = prepare(raw);

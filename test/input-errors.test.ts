@@ -203,4 +203,30 @@ describe('errors that are not the input', () => {
     const result = await broken.safeTriage(input);
     expect(result.success ? undefined : result.error.code).toBe('INVALID_OPTIONS');
   });
+
+  it('reports a clock that throws as INVALID_OPTIONS at $.clock, not as an unreadable input', async () => {
+    const broken = createTriage({ clock: () => { throw new Error('no time server'); } });
+    const { now: _now, ...input } = base();
+    const result = await broken.safeTriage(input);
+    expect(result.success ? undefined : [result.error.code, result.error.issues]).toEqual([
+      'INVALID_OPTIONS',
+      [expect.objectContaining({ file: 'options', path: '$.clock', code: 'invalid_clock', message: 'the clock threw: no time server' })],
+    ]);
+  });
+
+  it.each([
+    ['options that throw when read', () => ({ get policy(): never { throw new Error('boom'); } })],
+    ['revoked options', () => { const { proxy, revoke } = Proxy.revocable({}, {}); revoke(); return proxy; }],
+  ])('reports %s as INVALID_OPTIONS', (_name, make) => {
+    const error = (() => { try { createTriage(make() as never); } catch (e) { return e; } })();
+    expect(error).toBeInstanceOf(TriageError);
+    expect((error as TriageError).code).toBe('INVALID_OPTIONS');
+    expect((error as TriageError).issues).toEqual([expect.objectContaining({ file: 'options', path: '$', code: 'unreadable' })]);
+  });
+
+  it('reports a message pattern file that throws when read as INVALID_RULE naming it', () => {
+    const file = { get id(): never { throw new Error('boom'); } };
+    const error = (() => { try { createTriage({ messagePatterns: [file as never] }); } catch (e) { return e; } })();
+    expect((error as TriageError).issues).toEqual([expect.objectContaining({ file: '<messagePatterns[0]>', path: '$', code: 'unreadable' })]);
+  });
 });

@@ -109,6 +109,73 @@ describe('a rule file is rejected with its file and JSON path when it has', () =
     expect(() => createTriage({ rules: [{ ...validRule(), outcome }] } as TriageOptions)).not.toThrow();
   });
 
+  it.each([
+    ['orderAmount', 'greaterThan', 'carrier', '"greaterThan" orders numbers, and fact "carrier" is string'],
+    ['paid', 'lessThan', 'orderAmount', '"lessThan" orders numbers, and fact "paid" is boolean'],
+    ['paidAt', 'equal', 'carrier', 'fact "paidAt" is string (datetime) and fact "carrier" is string: they are never equal'],
+    ['orderAmount', 'notEqual', 'paid', 'fact "orderAmount" is number and fact "paid" is boolean'],
+    ['claimType', 'equal', 'orderStatus', 'they are never equal'],
+  ])('a condition comparing %s %s a fact of another kind (%s)', (fact, operator, other, message) => {
+    const issues = brokenRule((r) => r.conditions.all.push({ fact, operator, value: { fact: other } }));
+    expect(issues).toEqual([expect.objectContaining({ file: '<rules[0]>', path: '$.conditions.all[2].value.fact', code: 'invalid_fact_reference' })]);
+    expect(issues[0]!.message).toContain(message);
+  });
+
+  it('(but not facts that can be compared: two numbers, an integer and a number, two instants, enums sharing values)', () => {
+    const all = [
+      { fact: 'daysSinceSigned', operator: 'greaterThan', value: { fact: 'returnWindowDays' } },
+      { fact: 'signedAt', operator: 'notEqual', value: { fact: 'lastEventAt' } },
+      { fact: 'claimType', operator: 'equal', value: { fact: 'refundReason' } },
+      { fact: 'carrier', operator: 'notEqual', value: { fact: 'shopName' } },
+    ];
+    expect(() => createTriage({ rules: [{ ...validRule(), conditions: { all } }] } as TriageOptions)).not.toThrow();
+  });
+
+  it('a path on a fact that is a single value', () => {
+    const issues = brokenRule((r) => (r.conditions.all[0].path = '$.value'));
+    expect(issues).toEqual([expect.objectContaining({ file: '<rules[0]>', path: '$.conditions.all[0].path', code: 'invalid_path' })]);
+  });
+
+  it.each([
+    ['an empty "any" as its conditions', (r: Record<string, any>) => (r.conditions = { any: [] }), '$.conditions.any', 'could never fire'],
+    ['an empty "any" inside "not"', (r: Record<string, any>) => r.conditions.all.push({ not: { any: [] } }), '$.conditions.all[2].not.any', 'never holds'],
+    ['an empty nested "all"', (r: Record<string, any>) => r.conditions.all.push({ all: [] }), '$.conditions.all[2].all', 'always holds'],
+    ['an "in" with an empty list', (r: Record<string, any>) => r.conditions.all.push({ fact: 'claimType', operator: 'in', value: [] }), '$.conditions.all[2].value', 'never holds'],
+  ])('%s', (_name, change, path, message) => {
+    const issues = brokenRule(change);
+    expect(issues).toEqual([expect.objectContaining({ file: '<rules[0]>', path, code: 'empty_condition' })]);
+    expect(issues[0]!.message).toContain(message);
+  });
+
+  it('an empty shared condition', () => {
+    expect(issuesOf({ conditions: { conditions: { nothing: { all: [] } } } })).toEqual([
+      expect.objectContaining({ file: '<conditions>', path: '$.conditions.nothing.all', code: 'empty_condition' }),
+    ]);
+  });
+
+  it('a check listed twice', () => {
+    const issues = brokenRule((r) => r.checks.push('courier_trace_parcel'));
+    expect(issues).toEqual([expect.objectContaining({ file: '<rules[0]>', path: '$.checks[1]', code: 'duplicate_check', message: 'check "courier_trace_parcel" is already listed at checks[0]' })]);
+  });
+
+  it.each([
+    ['whitespace only', '   '],
+    ['only placeholders, which may have no value', '{trackingNumber}'],
+    ['only optional sections', '[[We are tracing {trackingNumber}.]]'],
+  ])('a wording that could come out empty: %s', (_name, text) => {
+    const issues = brokenRule((r) => (r.wording.en = text));
+    expect(issues).toEqual([expect.objectContaining({ file: '<rules[0]>', path: '$.wording.en', code: 'invalid_template' })]);
+  });
+
+  it.each([
+    ['a throwing getter', () => Object.defineProperty(validRule(), 'priority', { enumerable: true, get: () => { throw new Error('no priority today'); } }), 'no priority today'],
+    ['a revoked proxy', () => { const { proxy, revoke } = Proxy.revocable({}, {}); revoke(); return proxy; }, 'revoked'],
+  ])('a rule object that cannot be read (%s)', (_name, make, message) => {
+    const issues = issuesOf({ rules: [make()] });
+    expect(issues).toEqual([expect.objectContaining({ file: '<rules[0]>', path: '$', code: 'unreadable' })]);
+    expect(issues[0]!.message).toContain(message);
+  });
+
   it('an id that is used by another shop rule', () => {
     const issues = issuesOf({ rules: [validRule(), { ...validRule(), priority: 98 }] });
     expect(issues).toEqual([expect.objectContaining({ file: '<rules[1]>', path: '$.id', code: 'duplicate_id' })]);

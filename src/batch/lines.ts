@@ -1,6 +1,6 @@
 import type { CompactTriageResult, TriageResult } from '../schema/result.js';
 import type { Triager } from '../triage.js';
-import { TriageError } from '../errors.js';
+import { TriageError, causeMessage } from '../errors.js';
 
 /** A slice of the input holding whole lines; `firstLine` is the 1-based line number of its first line. */
 export interface LineBatch {
@@ -45,7 +45,7 @@ export const formatBadRecord = (record: BadRecord, format: ErrorFormat): string 
 
 export const badRecord = (line: number, error: unknown): BadRecord => {
   if (error instanceof TriageError) return { line, error: { code: error.code, message: error.message.split('\n')[0]!, issues: error.issues } };
-  const message = error instanceof Error ? error.message : String(error);
+  const message = causeMessage(error);
   if (error instanceof SyntaxError) return { line, error: { code: 'INVALID_JSON', message, issues: [{ path: '$', code: 'invalid_json', message }] } };
   return { line, error: { code: 'INTERNAL', message, issues: [{ path: '$', code: 'internal', message }] } };
 };

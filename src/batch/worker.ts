@@ -1,4 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
+import { causeMessage } from '../errors.js';
 import type { TriageOptions } from '../options.js';
 import { createTriage, type Triager } from '../triage.js';
 import { OutputBuffers, triageLines, type LineBatch } from './lines.js';
@@ -18,7 +19,7 @@ export const serveBatchWorker = (): void => {
   try {
     triager = createTriage(data.options as TriageOptions);
   } catch (error) {
-    port.postMessage({ fatal: error instanceof Error ? error.message : String(error) });
+    port.postMessage({ fatal: causeMessage(error) });
     return;
   }
   const buffers = new OutputBuffers();

@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { setFlagsFromString } from 'node:v8';
 import { readChunks } from '../batch/read-file.js';
+import { causeMessage } from '../errors.js';
 import { readJsonFile } from '../json-file.js';
 import { runBatch, type BatchStats, type BatchWorkerData } from '../batch/run.js';
 
@@ -48,7 +49,7 @@ const readPolicy = (path: string): Record<string, unknown> => {
   try {
     return readJsonFile(path) as Record<string, unknown>;
   } catch (cause) {
-    throw new Error(`cannot read --policy ${path}: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+    throw new Error(`cannot read --policy ${path}: ${causeMessage(cause)}`, { cause });
   }
 };
 
@@ -61,7 +62,7 @@ const openForWriting = async (path: string, option: string): Promise<WriteStream
   try {
     await once(stream, 'open');
   } catch (cause) {
-    throw new Error(`cannot write ${option} ${path}: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+    throw new Error(`cannot write ${option} ${path}: ${causeMessage(cause)}`, { cause });
   }
   // A failure later (a full disk) stops the batch the same way.
   stream.on('error', (error) => {
@@ -164,7 +165,7 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
 run(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
-    console.error(`[after-sales-triage] ${error instanceof Error ? error.message : String(error)}`);
+    console.error(`[after-sales-triage] ${causeMessage(error)}`);
     process.exit(2);
   },
 );

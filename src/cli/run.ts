@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { TriageError } from '../errors.js';
+import { TriageError, causeMessage } from '../errors.js';
 import { readJsonFile } from '../json-file.js';
 import { explainTriage } from '../explain/explain.js';
 import { Locale } from '../schema/vocabulary.js';
@@ -38,7 +38,7 @@ const readInput = (file: string): TriageInput => {
   try {
     json = readJsonFile(file);
   } catch (cause) {
-    throw new Error(`cannot read ${file}: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+    throw new Error(`cannot read ${file}: ${causeMessage(cause)}`, { cause });
   }
   // A fixture wraps its input beside the expected triage.
   const input = json !== null && typeof json === 'object' && 'input' in json && 'expect' in json ? json.input : json;
@@ -76,7 +76,7 @@ export const run = async (argv: string[], io: CliIo = consoleIo): Promise<number
     try {
       args = parse(argv);
     } catch (error) {
-      throw new UsageError(error instanceof Error ? error.message : String(error));
+      throw new UsageError(causeMessage(error));
     }
     const { values, positionals } = args;
     const [first, ...rest] = positionals;
@@ -108,7 +108,7 @@ export const run = async (argv: string[], io: CliIo = consoleIo): Promise<number
       io.err(`[after-sales-triage] ${error.message}\n\n${USAGE}`);
       return 2;
     }
-    io.err(error instanceof TriageError ? error.message : `[after-sales-triage] ${error instanceof Error ? error.message : String(error)}`);
+    io.err(error instanceof TriageError ? error.message : `[after-sales-triage] ${causeMessage(error)}`);
     return 1;
   }
 };

@@ -1,4 +1,4 @@
-import { TriageError, issuesFromZod } from '../errors.js';
+import { TriageError, causeMessage, issuesFromZod } from '../errors.js';
 import { TriageInput, type ParsedTriageInput } from '../schema/input.js';
 import { parseInstant } from '../facts/instant.js';
 import { validateTriageInput } from '../generated/validate-input.js';
@@ -18,7 +18,12 @@ export interface ValidatedInput {
 const isValidDate = (d: unknown): d is Date => d instanceof Date && !Number.isNaN(d.getTime());
 
 const readClock = (clock: () => Date): Date => {
-  const now = clock();
+  let now: unknown;
+  try {
+    now = clock();
+  } catch (cause) {
+    throw new TriageError('INVALID_OPTIONS', [{ file: 'options', path: '$.clock', code: 'invalid_clock', message: `the clock threw: ${causeMessage(cause)}` }], { cause });
+  }
   if (!isValidDate(now)) {
     throw new TriageError('INVALID_OPTIONS', [{ file: 'options', path: '$.clock', code: 'invalid_clock', message: 'the clock must return a valid Date' }]);
   }
@@ -61,7 +66,7 @@ export const validateInput = (raw: unknown, clock: () => Date): ValidatedInput =
     throw new TriageError('INVALID_INPUT', [...issuesFromZod(parsed.error.issues, 'input'), ...consistencyIssues({ raw }, now)]);
   } catch (cause) {
     if (cause instanceof TriageError) throw cause;
-    const message = `the input could not be read: ${cause instanceof Error ? cause.message : String(cause)}`;
+    const message = `the input could not be read: ${causeMessage(cause)}`;
     throw new TriageError('INVALID_INPUT', [{ file: 'input', path: '$', code: 'unreadable', message }], { cause });
   }
 };

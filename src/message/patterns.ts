@@ -1,4 +1,4 @@
-import { TriageError, issuesFromZod, jsonPath, type TriageIssue } from '../errors.js';
+import { TriageError, causeMessage, issuesFromZod, jsonPath, type TriageIssue } from '../errors.js';
 import { MessagePatternFile } from '../schema/message-patterns.js';
 import type { ClaimType, Defect, RefundReason } from '../schema/vocabulary.js';
 import { foldText, rewrite, squeeze, toWordKey, words } from './normalize.js';
@@ -246,7 +246,14 @@ const compileLayer = (sources: readonly PatternSource[], issues: TriageIssue[]):
   const seen = new Map<string, string>();
   const out: CompiledPatternFile[] = [];
   for (const { source, json } of sources) {
-    const parsed = MessagePatternFile.safeParse(json);
+    let parsed: ReturnType<typeof MessagePatternFile.safeParse>;
+    try {
+      parsed = MessagePatternFile.safeParse(json);
+    } catch (cause) {
+      // an object passed in code can throw when read (a getter, a revoked proxy)
+      issues.push({ file: source, path: '$', code: 'unreadable', message: `the document could not be read: ${causeMessage(cause)}` });
+      continue;
+    }
     if (!parsed.success) {
       issues.push(...issuesFromZod(parsed.error.issues, source));
       continue;

@@ -1,6 +1,6 @@
 import { basename } from 'node:path';
 import type { z } from 'zod';
-import { TriageError, jsonPath, type TriageIssue } from '../errors.js';
+import { TriageError, causeMessage, jsonPath, type TriageIssue } from '../errors.js';
 import { Facts, FACT_NAMES } from '../schema/facts.js';
 import {
   CheckCatalogue,
@@ -18,6 +18,7 @@ import { findShadowedRules } from './shadow.js';
 import { ruleIssuesFromZod } from './zod-issues.js';
 import { findTooDeep } from './depth.js';
 import { outcomeFactMismatch } from './outcome-types.js';
+import { comparisonMismatch, factKind, hasParts } from './fact-kinds.js';
 import { ConditionGraphProblem, conditionSizer, MAX_EXPANDED_CONDITIONS, MAX_EXPANDED_DEPTH } from './condition-size.js';
 import type { LoadedCheck, LoadedRule, LocalizedTemplates, RuleSet } from './types.js';
 
@@ -59,15 +60,23 @@ class IssueList {
   }
 }
 
+/** Codes after which a document is not picked apart further: its parts would fail the same way. */
+const UNPARSABLE = new Set(['too_deep', 'unreadable']);
+
 const parseWith = <T>(schema: z.ZodType<T>, doc: RuleSource, issues: IssueList): T | undefined => {
-  const tooDeep = findTooDeep(doc.json, MAX_JSON_DEPTH);
-  if (tooDeep) {
-    issues.add(doc.source, tooDeep, 'too_deep', `the document nests deeper than ${MAX_JSON_DEPTH} levels`);
-    return undefined;
+  try {
+    const tooDeep = findTooDeep(doc.json, MAX_JSON_DEPTH);
+    if (tooDeep) {
+      issues.add(doc.source, tooDeep, 'too_deep', `the document nests deeper than ${MAX_JSON_DEPTH} levels`);
+      return undefined;
+    }
+    const result = schema.safeParse(doc.json);
+    if (result.success) return result.data;
+    issues.items.push(...ruleIssuesFromZod(result.error.issues, doc.json, doc.source));
+  } catch (cause) {
+    // An object passed in code can throw when read (a getter, a revoked proxy); zod's output is plain data.
+    issues.add(doc.source, [], 'unreadable', `the document could not be read: ${causeMessage(cause)}`);
   }
-  const result = schema.safeParse(doc.json);
-  if (result.success) return result.data;
-  issues.items.push(...ruleIssuesFromZod(result.error.issues, doc.json, doc.source));
   return undefined;
 };
 
@@ -108,26 +117,41 @@ const compileWording = (
   return isComplete(texts) ? texts : undefined;
 };
 
-/** Checks what zod's shape cannot: literals that no value of the fact can equal, operand kinds, references, depth. */
-const checkConditions = (
-  node: ConditionNode,
-  path: PropertyKey[],
-  depth: number,
-  file: string,
-  conditionNames: ReadonlySet<string>,
-  issues: IssueList,
-): void => {
+interface ConditionCheck {
+  file: string;
+  conditionNames: ReadonlySet<string>;
+  issues: IssueList;
+}
+
+/** Why a list of conditions is empty to no purpose, or undefined; a rule's own `{ "all": [] }` is how it says "always". */
+const emptyListProblem = (node: ConditionNode, ruleTop: boolean): string | undefined => {
+  if ('any' in node && node.any.length === 0) return ruleTop ? 'an empty "any" never holds, so this rule could never fire' : 'an empty "any" never holds';
+  if ('all' in node && node.all.length === 0 && !ruleTop) return 'an empty "all" always holds: leave it out, or give it conditions';
+  return undefined;
+};
+
+/**
+ * Checks what zod's shape cannot: literals that no value of the fact can equal, operand kinds,
+ * fact references of another type, paths, empty lists, references, depth.
+ */
+const checkConditions = (node: ConditionNode, path: PropertyKey[], depth: number, ruleTop: boolean, at: ConditionCheck): void => {
+  const { file, issues } = at;
   if (depth > MAX_CONDITION_DEPTH) {
     issues.add(file, path, 'too_deep', `conditions nest deeper than ${MAX_CONDITION_DEPTH} levels`);
     return;
   }
-  if ('all' in node) node.all.forEach((c, i) => checkConditions(c, [...path, 'all', i], depth + 1, file, conditionNames, issues));
-  else if ('any' in node) node.any.forEach((c, i) => checkConditions(c, [...path, 'any', i], depth + 1, file, conditionNames, issues));
-  else if ('not' in node) checkConditions(node.not, [...path, 'not'], depth + 1, file, conditionNames, issues);
+  const empty = emptyListProblem(node, ruleTop);
+  if (empty) issues.add(file, [...path, 'all' in node ? 'all' : 'any'], 'empty_condition', empty);
+  if ('all' in node) node.all.forEach((c, i) => checkConditions(c, [...path, 'all', i], depth + 1, false, at));
+  else if ('any' in node) node.any.forEach((c, i) => checkConditions(c, [...path, 'any', i], depth + 1, false, at));
+  else if ('not' in node) checkConditions(node.not, [...path, 'not'], depth + 1, false, at);
   else if ('condition' in node) {
-    if (!conditionNames.has(node.condition)) issues.add(file, [...path, 'condition'], 'unknown_condition', `unknown shared condition "${node.condition}"`);
+    if (!at.conditionNames.has(node.condition)) issues.add(file, [...path, 'condition'], 'unknown_condition', `unknown shared condition "${node.condition}"`);
   } else {
     const { fact, operator, value } = node;
+    if (node.path !== undefined && !hasParts(factKind(fact))) {
+      issues.add(file, [...path, 'path'], 'invalid_path', `fact "${fact}" is a single value: "path" reads only inside an object fact`);
+    }
     const listOperator = operator === 'in' || operator === 'notIn';
     if (operator === 'contains' || operator === 'doesNotContain') {
       issues.add(file, [...path, 'operator'], 'invalid_operator', `"${operator}" needs a list fact, and "${fact}" is a single value`);
@@ -137,13 +161,20 @@ const checkConditions = (
       issues.add(file, [...path, 'value'], 'invalid_value', listOperator ? `"${operator}" needs a list of values` : `"${operator}" compares with one value, not a list`);
       return;
     }
-    if (value !== null && typeof value === 'object' && !Array.isArray(value)) return; // a fact reference, checked by the schema
+    if (Array.isArray(value) && value.length === 0) {
+      issues.add(file, [...path, 'value'], 'empty_condition', `"${operator}" with an empty list ${operator === 'in' ? 'never' : 'always'} holds`);
+    }
+    if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+      const mismatch = comparisonMismatch(fact, operator, value.fact);
+      if (mismatch) issues.add(file, [...path, 'value', 'fact'], 'invalid_fact_reference', mismatch);
+      return;
+    }
     const factSchema = Facts.shape[fact];
     const literals = Array.isArray(value) ? value : [value];
     literals.forEach((literal, i) => {
       if (!factSchema.safeParse(literal).success) {
-        const at = Array.isArray(value) ? [...path, 'value', i] : [...path, 'value'];
-        issues.add(file, at, 'impossible_value', `fact "${fact}" can never be ${JSON.stringify(literal)}`);
+        const where = Array.isArray(value) ? [...path, 'value', i] : [...path, 'value'];
+        issues.add(file, where, 'impossible_value', `fact "${fact}" can never be ${JSON.stringify(literal)}`);
       }
     });
     const ordering = operator.startsWith('lessThan') || operator.startsWith('greaterThan');
@@ -231,7 +262,7 @@ export const loadRuleSet = (spec: RuleSetSpec): RuleSet => {
   for (const { doc, parsed } of conditionDocs) {
     for (const [name, c] of Object.entries(parsed?.conditions ?? {})) {
       const before = issues.items.length;
-      checkConditions(c, ['conditions', name], 1, doc.source, conditionNames, issues);
+      checkConditions(c, ['conditions', name], 1, false, { file: doc.source, conditionNames, issues });
       // the last definition of a name is the one in force
       if (issues.items.length === before && conditions[name] === c) checkExpandedSize({ all: [{ condition: name }] }, doc.source, ['conditions', name]);
     }
@@ -260,13 +291,15 @@ export const loadRuleSet = (spec: RuleSetSpec): RuleSet => {
     }
     const situation = parts.situation === undefined ? undefined : situations[parts.situation];
     if (parts.situation !== undefined && !situation) issues.add(at, ['situation'], 'unknown_situation', `unknown situation "${parts.situation}"`);
-    const ruleChecks = (parts.checks ?? []).map((id, i) => {
+    const ruleChecks = (parts.checks ?? []).map((id, i, all) => {
       const check = checks.get(id);
       if (!check) issues.add(at, ['checks', i], 'unknown_check', `unknown check "${id}"`);
+      const first = all.indexOf(id);
+      if (first < i) issues.add(at, ['checks', i], 'duplicate_check', `check "${id}" is already listed at checks[${first}]`);
       return check;
     });
     if (parts.conditions) {
-      checkConditions(parts.conditions, ['conditions'], 1, at, conditionNames, issues);
+      checkConditions(parts.conditions, ['conditions'], 1, true, { file: at, conditionNames, issues });
       checkExpandedSize(parts.conditions, at, ['conditions']);
     }
     for (const [field, value] of Object.entries(parts.outcome ?? {})) {
@@ -283,8 +316,7 @@ export const loadRuleSet = (spec: RuleSetSpec): RuleSet => {
     const at = doc.source;
     const file = parseWith(RuleFile, doc, issues);
     if (!file) {
-      // A document too deep to parse is not picked apart either: its parts are just as deep.
-      if (!issues.items.slice(before).some((i) => i.code === 'too_deep')) checkRuleParts(parsableParts(doc.json), at);
+      if (!issues.items.slice(before).some((i) => UNPARSABLE.has(i.code))) checkRuleParts(parsableParts(doc.json), at);
       return undefined;
     }
     const { situation, ruleChecks, wording } = checkRuleParts(file, at);

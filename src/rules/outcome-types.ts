@@ -1,32 +1,13 @@
 import type { z } from 'zod';
-import { Facts, type FactName } from '../schema/facts.js';
+import type { FactName } from '../schema/facts.js';
 import { Outcome } from '../schema/result.js';
+import { describeKind, factKind, kindOf, type Kind } from './fact-kinds.js';
 
 /**
  * Whether a fact copied into an outcome field always gives a value the field accepts (null aside:
  * a null fact leaves the field out). Decided from the two zod schemas, so a new fact or outcome
  * field needs no list here.
  */
-
-interface Kind {
-  type: string;
-  format?: string | undefined;
-  options?: readonly unknown[] | undefined;
-}
-
-interface SchemaInternals {
-  def: { type: string; innerType?: SchemaInternals };
-  format?: string | null;
-  options?: readonly unknown[] | undefined;
-}
-
-const kindOf = (schema: z.ZodType): Kind => {
-  let s = schema as unknown as SchemaInternals;
-  while ((s.def.type === 'nullable' || s.def.type === 'optional' || s.def.type === 'default') && s.def.innerType) s = s.def.innerType;
-  return { type: s.def.type, format: s.format ?? undefined, options: s.def.type === 'enum' ? s.options : undefined };
-};
-
-const describe = (k: Kind): string => (k.format ? `${k.type} (${k.format})` : k.options ? `one of ${k.options.map((o) => JSON.stringify(o)).join(', ')}` : k.type);
 
 const fits = (fact: Kind, field: Kind): boolean => {
   if (fact.type !== field.type) return false;
@@ -41,6 +22,6 @@ export const outcomeFactMismatch = (field: string, fact: FactName): string | und
   const fieldSchema = (Outcome.shape as Record<string, z.ZodType | undefined>)[field];
   if (!fieldSchema) return undefined;
   const want = kindOf(fieldSchema);
-  const have = kindOf(Facts.shape[fact]);
-  return fits(have, want) ? undefined : `outcome "${field}" is ${describe(want)}, and fact "${fact}" is ${describe(have)}`;
+  const have = factKind(fact);
+  return fits(have, want) ? undefined : `outcome "${field}" is ${describeKind(want)}, and fact "${fact}" is ${describeKind(have)}`;
 };

@@ -1,5 +1,5 @@
 import { basename, relative, sep } from 'node:path';
-import { TriageError } from '../errors.js';
+import { TriageError, causeMessage } from '../errors.js';
 import { readJsonFile } from '../json-file.js';
 import { listJsonFiles } from './files.js';
 import type { RuleSource } from './load.js';
@@ -31,7 +31,7 @@ export const readRuleDirectory = (dir: string): RuleDirectory => {
     try {
       json = readJsonFile(file);
     } catch (cause) {
-      problems.push({ file, path: '$', code: 'invalid_json', message: `not valid JSON: ${cause instanceof Error ? cause.message : String(cause)}` });
+      problems.push({ file, path: '$', code: 'invalid_json', message: `not valid JSON: ${causeMessage(cause)}` });
       continue;
     }
     const name = basename(file);

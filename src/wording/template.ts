@@ -57,6 +57,11 @@ export const parseTemplate = (source: string): { parts: Part[] } | { problem: Te
       }
     }
   }
+  // A placeholder may have no value and a section may drop: only fixed text is sure to reach the buyer.
+  const fixed = parts.filter((p) => !p.optional).flatMap((p) => p.pieces.map((piece) => ('text' in piece ? piece.text : '')));
+  if (!/\S/.test(fixed.join(''))) {
+    return { problem: { message: 'the text could come out empty: it needs words outside optional sections and placeholders' } };
+  }
   return { parts };
 };
 

@@ -107,6 +107,28 @@ describe('cross-field problems', () => {
     expect(result.success ? [] : result.error.issues.map((i) => i.path)).toEqual(['$.shipment.events[1].at']);
   });
 
+  it('rejects a now or an instant outside 2000–2999 (UTC): a typo, and deadlines past year 9999 cannot be written', async () => {
+    const farNow = { ...base(), now: '9999-12-31T23:50:00+08:00' };
+    expect((await issuesOf(farNow)).map((i) => [i.path, i.code])).toEqual([['$.now', 'out_of_range']]);
+    const input = base();
+    input.order.createdAt = '1999-12-31T23:00:00Z';
+    input.shipment.events.push({ at: '3026-11-12T10:00:00+08:00', kind: 'in_transit' });
+    // out of range is said once, not also as "in the future"
+    expect((await issuesOf(input)).map((i) => [i.path, i.code])).toEqual([
+      ['$.order.createdAt', 'out_of_range'],
+      ['$.shipment.events[2].at', 'out_of_range'],
+    ]);
+    const edge = base();
+    edge.order.createdAt = '2000-01-01T00:00:00Z';
+    await expect(triager.triage(edge as never)).resolves.toBeDefined();
+  });
+
+  it('reports a clock outside 2000–2999 as INVALID_OPTIONS', async () => {
+    const { now: _now, ...input } = base();
+    const result = await createTriage({ clock: () => new Date('3000-01-01T00:00:00Z') }).safeTriage(input);
+    expect(result.success ? undefined : result.error.issues).toEqual([expect.objectContaining({ path: '$.clock', code: 'invalid_clock' })]);
+  });
+
   it('does not judge the future when now itself is malformed (that is the problem reported)', async () => {
     const input = { ...base(), now: 'tomorrow' };
     expect(await pathsOf(input)).toEqual(['$.now']);

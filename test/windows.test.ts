@@ -103,6 +103,9 @@ describe('a costly repair (at least half the price suggests a new purchase)', ()
 
   it('cannot be judged for a free order or without an estimate', () => {
     expect(costOf(100, 0)).toMatchObject({ repairCostRatio: null, repairCostHigh: null });
+    // so near 0 that cost / amount overflows to Infinity, which no fact may hold
+    expect(costOf(100, 5e-324)).toMatchObject({ repairCostRatio: null, repairCostHigh: null });
+    expect(costOf(0, 0)).toMatchObject({ repairCostRatio: null, repairCostHigh: null });
     expect(factsAt('2026-07-14T13:00:00+08:00', { order: { status: 'completed', amount: 1299 }, repair: {} }).repairCostHigh).toBeNull();
   });
 });

@@ -78,7 +78,9 @@ export const deriveFacts = (input: ParsedTriageInput, { now, policy, locale, sus
   const warrantyEndsAt =
     warrantyMonths === null || warrantyStart === undefined ? undefined : addMonthsInZone(warrantyStart, warrantyMonths, tz);
   const repairCost = repair?.estimatedCost ?? null;
-  const repairCostRatio = repairCost === null || order.amount === 0 ? null : repairCost / order.amount;
+  // A ratio to a free order (or one so near 0 that the quotient overflows) says nothing: no ratio, as for 0.
+  const ratio = repairCost === null ? null : repairCost / order.amount;
+  const repairCostRatio = ratio !== null && Number.isFinite(ratio) ? ratio : null;
 
   return {
     orderStatus: order.status,

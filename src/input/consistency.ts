@@ -10,6 +10,16 @@ import { instantsOf, type InputInstants } from './instants.js';
 export const FUTURE_TOLERANCE_MINUTES = 5;
 const FUTURE_TOLERANCE_MS = FUTURE_TOLERANCE_MINUTES * 60_000;
 
+/**
+ * The instants an input may hold (UTC, end excluded): after-sales cases of this millennium. A year
+ * outside it is a typo, and one near 9999 would push a computed deadline (a reply, a warranty's end)
+ * past what a four-digit ISO 8601 year can write.
+ */
+export const EARLIEST_INSTANT_MS = Date.UTC(2000, 0, 1);
+export const END_OF_INSTANTS_MS = Date.UTC(3000, 0, 1);
+export const inInstantRange = (ms: number): boolean => ms >= EARLIEST_INSTANT_MS && ms < END_OF_INSTANTS_MS;
+export const OUT_OF_RANGE_TEXT = 'outside the years 2000 to 2999 (UTC) that a case can fall in';
+
 type Path = readonly (string | number)[];
 
 /** The instants the checks look at, by where they sit in the input. */
@@ -34,6 +44,8 @@ interface Instant {
 /** What the checks read, taken from the input once. */
 interface View {
   instants: Instant[];
+  /** The input's own `now`, when it is there and well-formed. */
+  now: number | undefined;
   createdAt: number | undefined;
   paidAt: number | undefined;
   requestedAt: number | undefined;
@@ -80,6 +92,7 @@ const viewOfRaw = (raw: unknown): View => {
   const claim = own(raw, 'claim');
   return {
     instants,
+    now: instantOf(own(raw, 'now')),
     createdAt: instantOf(own(order, 'createdAt')),
     paidAt: instantOf(own(order, 'paidAt')),
     requestedAt: instantOf(own(refund, 'requestedAt')),
@@ -91,7 +104,7 @@ const viewOfRaw = (raw: unknown): View => {
 };
 
 /** The view of zod's output: plain objects of the declared shape, every timestamp well-formed. */
-const viewOfParsed = ({ order, shipment, refund, claim }: ParsedTriageInput, at: InputInstants): View => {
+const viewOfParsed = ({ now, order, shipment, refund, claim }: ParsedTriageInput, at: InputInstants): View => {
   const instants: Instant[] = [];
   // InputInstants names each instant as FIELDS does
   for (const field of FIELDS) {
@@ -102,7 +115,7 @@ const viewOfParsed = ({ order, shipment, refund, claim }: ParsedTriageInput, at:
   if (events !== undefined) {
     for (let i = 0; i < events.length; i++) instants.push({ at: i, ms: at.events[i]!, signing: events[i]!.kind === 'delivered' });
   }
-  return { instants, createdAt: at.createdAt, paidAt: at.paidAt, requestedAt: at.requestedAt, status: order.status, orderAmount: order.amount, refundAmount: refund?.amount, sizeBoundAlone: claim?.defectSizeBound !== undefined && claim.defectSizeCm === undefined };
+  return { instants, now: now === undefined ? undefined : parseInstant(now), createdAt: at.createdAt, paidAt: at.paidAt, requestedAt: at.requestedAt, status: order.status, orderAmount: order.amount, refundAmount: refund?.amount, sizeBoundAlone: claim?.defectSizeBound !== undefined && claim.defectSizeCm === undefined };
 };
 
 const iso = (ms: number): string => new Date(ms).toISOString();
@@ -128,10 +141,16 @@ export const consistencyIssues = (input: { parsed: ParsedTriageInput; instants?:
   };
   const { instants, createdAt, paidAt, requestedAt } = view;
 
+  if (view.now !== undefined && !inInstantRange(view.now)) add(['now'], 'out_of_range', `${iso(view.now)} is ${OUT_OF_RANGE_TEXT}`);
+  for (const { at, ms } of instants) {
+    if (!inInstantRange(ms)) add(pathOf(at), 'out_of_range', `${iso(ms)} is ${OUT_OF_RANGE_TEXT}`);
+  }
+
   if (now !== undefined) {
     const latest = now.getTime() + FUTURE_TOLERANCE_MS;
     for (const { at, ms } of instants) {
-      if (ms > latest) add(pathOf(at), 'in_future', `${iso(ms)} is after now (${now.toISOString()}) by more than ${FUTURE_TOLERANCE_MINUTES} minutes`);
+      // an instant out of range is reported as that, once
+      if (ms > latest && inInstantRange(ms)) add(pathOf(at), 'in_future', `${iso(ms)} is after now (${now.toISOString()}) by more than ${FUTURE_TOLERANCE_MINUTES} minutes`);
     }
   }
 

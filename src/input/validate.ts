@@ -3,7 +3,7 @@ import { TriageInput, type ParsedTriageInput } from '../schema/input.js';
 import { parseInstant } from '../facts/instant.js';
 import { validateTriageInput } from '../generated/validate-input.js';
 import { NOT_SURE } from '../schema/validator-runtime.js';
-import { consistencyIssues } from './consistency.js';
+import { consistencyIssues, inInstantRange, OUT_OF_RANGE_TEXT } from './consistency.js';
 import { canonicalInput } from './canonical.js';
 import { instantsOf, type InputInstants } from './instants.js';
 
@@ -26,6 +26,9 @@ const readClock = (clock: () => Date): Date => {
   }
   if (!isValidDate(now)) {
     throw new TriageError('INVALID_OPTIONS', [{ file: 'options', path: '$.clock', code: 'invalid_clock', message: 'the clock must return a valid Date' }]);
+  }
+  if (!inInstantRange(now.getTime())) {
+    throw new TriageError('INVALID_OPTIONS', [{ file: 'options', path: '$.clock', code: 'invalid_clock', message: `the clock gave ${now.toISOString()}, ${OUT_OF_RANGE_TEXT}` }]);
   }
   return now;
 };

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Engine } from 'json-rules-engine';
@@ -39,6 +39,29 @@ describe('broken rule files are INVALID_RULE naming the file and path, never a c
     const dir = ruleDir({ 'broken-rule.json': '{ "id": "broken-rule", ', 'good-rule.json': JSON.stringify(minimalRule('good-rule')) });
     const issues = ruleIssues(() => createTriage({ ruleDirs: [dir] }));
     expect(issues).toEqual([expect.objectContaining({ file: join(dir, 'broken-rule.json'), path: '$', code: 'invalid_json' })]);
+  });
+
+  it('follows a linked rule file and a linked folder: a rule shared by link is read, not skipped', () => {
+    const shared = ruleDir({ 'broken-rule.json': '{ "id": ' });
+    mkdirSync(join(shared, 'area'));
+    writeFileSync(join(shared, 'area', 'also-broken.json'), '[');
+    const dir = ruleDir({ 'good-rule.json': JSON.stringify(minimalRule('good-rule')) });
+    symlinkSync(join(shared, 'broken-rule.json'), join(dir, 'linked-rule.json'));
+    symlinkSync(join(shared, 'area'), join(dir, 'linked-area'));
+    // a link back up the tree is walked once, not forever
+    symlinkSync(dir, join(dir, 'linked-area-loop'));
+    const issues = ruleIssues(() => createTriage({ ruleDirs: [dir] }));
+    expect(issues).toEqual([
+      expect.objectContaining({ file: join(dir, 'linked-area', 'also-broken.json'), code: 'invalid_json' }),
+      expect.objectContaining({ file: join(dir, 'linked-rule.json'), code: 'invalid_json' }),
+    ]);
+  });
+
+  it('reports a linked rule file that points nowhere as unreadable, with its name', () => {
+    const dir = ruleDir({ 'good-rule.json': JSON.stringify(minimalRule('good-rule')) });
+    symlinkSync(join(dir, 'gone.json'), join(dir, 'dangling-rule.json'));
+    const issues = ruleIssues(() => createTriage({ ruleDirs: [dir] }));
+    expect(issues).toEqual([expect.objectContaining({ file: join(dir, 'dangling-rule.json'), path: '$', code: 'unreadable' })]);
   });
 
   it.each([17, 1_000, 5_000, 100_000])('rejects conditions nested %i levels deep (zod alone overflows the stack at ~1,000)', (levels) => {

@@ -31,7 +31,9 @@ export const readRuleDirectory = (dir: string): RuleDirectory => {
     try {
       json = readJsonFile(file);
     } catch (cause) {
-      problems.push({ file, path: '$', code: 'invalid_json', message: `not valid JSON: ${causeMessage(cause)}` });
+      problems.push(cause instanceof SyntaxError
+        ? { file, path: '$', code: 'invalid_json', message: `not valid JSON: ${causeMessage(cause)}` }
+        : { file, path: '$', code: 'unreadable', message: `cannot read the file: ${causeMessage(cause)}` });
       continue;
     }
     const name = basename(file);

@@ -73,3 +73,14 @@ describe('defectUnderTolerance (tolerance 1 cm)', () => {
     expect(error.issues).toContainEqual(expect.objectContaining({ path: '$.claim.defectSizeBound', code: 'size_bound_without_size' }));
   });
 });
+
+describe('a stated length past what a claim may carry is read as no size', () => {
+  it('drops 5000 cm (a slip or a joke) and keeps 1000 cm, so every reply passes the exported TriageResult schema', async () => {
+    const { TriageResult, readBuyerMessage, triageMessage } = await import('../src/index.js');
+    expect(readBuyerMessage('鞋子溢胶5000厘米').claim).toEqual({ type: 'quality', defect: 'glue_overflow' });
+    expect(readBuyerMessage('鞋子溢胶1000厘米').claim).toMatchObject({ defectSizeCm: 1000 });
+    const result = await triageMessage('鞋子溢胶5000厘米', shoes);
+    expect(() => TriageResult.parse(result)).not.toThrow();
+    expect(result.explanation.facts.defectSizeCm).toBeNull();
+  });
+});

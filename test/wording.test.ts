@@ -41,3 +41,24 @@ describe('wording', () => {
     expect(result.wording.text).toContain('順豐 丰SF1402837465');
   });
 });
+
+describe('figures in wording keep the decimals they have', () => {
+  const glue = {
+    now: '2026-04-08T19:30:00+08:00',
+    locale: 'en',
+    order: { status: 'completed', amount: 259, category: 'shoes', paidAt: '2026-04-02T12:00:00+08:00' },
+    shipment: { signedAt: '2026-04-05T11:00:00+08:00' },
+    claim: { type: 'quality', defect: 'glue_overflow', defectSizeCm: 0.01 },
+  } as const;
+  it.each([
+    [0.25, 'under 0.25 cm'],
+    [0.04, 'under 0.04 cm'],
+    [1.5, 'under 1.5 cm'],
+    [1, 'under 1 cm'],
+    [0.0001, 'under 0.0001 cm'],
+  ])('a tolerance of %s cm is written "%s", not rounded to one decimal', (defectToleranceCm, shown) => {
+    const result = createTriage({ policy: { defectToleranceCm } }).triageSync({ ...glue, claim: { ...glue.claim, defectSizeCm: defectToleranceCm / 2 } });
+    expect(result.situation).toBe('not_a_defect');
+    expect(result.wording.text).toContain(shown);
+  });
+});

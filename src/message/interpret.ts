@@ -1,4 +1,5 @@
 import type { ClaimType, Defect, RefundReason, SizeBound } from '../schema/vocabulary.js';
+import { MAX_DEFECT_SIZE_CM } from '../schema/input.js';
 import { findLinks, type FoundLink } from './links.js';
 import { collapseSpaces, foldNormalized, foldText, squeeze, stripFields, wordKey } from './normalize.js';
 import type { CompiledClaim, CompiledPattern, CompiledPatternFile, MessagePatternSet } from './patterns.js';
@@ -241,8 +242,9 @@ const readDefect = (texts: readonly PreparedText[], type: ClaimType): Defect | u
 const readSize = (texts: readonly PreparedText[], type: ClaimType, bounds: readonly SizeBoundWord[]): StatedSize | undefined => {
   const sizes: StatedSize[] = [];
   for (const t of texts) if (t.file.claims.some((c) => c.type === type && c.readsSize)) sizes.push(...readSizesCm(t.squeezed(), t.file.sizeUnits, bounds));
-  // the largest stated size: the buyer's side of a doubt about the tolerance
-  return largestSize(sizes);
+  // the largest stated size: the buyer's side of a doubt about the tolerance; a length past what a
+  // claim may carry (溢胶5000厘米) is a slip or a joke, read as no size rather than as a claim that fails its own schema
+  return largestSize(sizes.filter((s) => s.cm <= MAX_DEFECT_SIZE_CM));
 };
 
 const readItemUnused = (text: PreparedText): boolean | undefined => {

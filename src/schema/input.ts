@@ -51,10 +51,13 @@ export const Shipment = z.object({
 
 export const Address = z.object({ kind: AddressKind.optional() });
 
+/** The largest defect the library reads or accepts, in cm: a length beyond it is no defect size to weigh against a tolerance. */
+export const MAX_DEFECT_SIZE_CM = 1000;
+
 export const Claim = z.object({
   type: ClaimType,
   defect: Defect.optional(),
-  defectSizeCm: z.number().nonnegative().max(1000).optional(),
+  defectSizeCm: z.number().nonnegative().max(MAX_DEFECT_SIZE_CM).optional(),
   /** Absent: `defectSizeCm` is the size itself (or about it); else how it bounds the real size. Needs `defectSizeCm`. */
   defectSizeBound: SizeBound.optional(),
   photos: z.number().int().nonnegative().max(100).optional(),

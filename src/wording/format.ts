@@ -15,6 +15,19 @@ const isInstant = (name: string): boolean => name.endsWith('At');
 const isMoney = (name: string): boolean => name.endsWith('Amount') || name.endsWith('Cost');
 const isIdentifier = (name: string): boolean => name.endsWith('Id') || name.endsWith('Number');
 
+/**
+ * A figure with the decimals it needs, up to three, trailing zeros dropped: a tolerance of 0.25 cm
+ * is "0.25", not "0.3", and 0.04 cm is not "0.0". Hours and days stay at one decimal: nobody is
+ * told "36.567 hours".
+ */
+const formatFigure = (name: string, value: number): string => {
+  if (Number.isInteger(value)) return String(value);
+  const decimals = name.endsWith('Hours') || name.endsWith('Days') ? 1 : 3;
+  const rounded = Number(value.toFixed(decimals));
+  // a figure too small for those decimals is still not zero
+  return String(rounded === 0 ? Number(value.toPrecision(2)) : rounded);
+};
+
 /** The same few names (carriers, the shop, its agents) come back on nearly every reply. */
 const traditional = new Map<string, string>();
 const MAX_REMEMBERED = 512;
@@ -32,13 +45,13 @@ const inLocaleScript = (text: string, locale: Locale): string => {
   return converted;
 };
 
-/** A fact as the buyer reads it: instants in the shop's zone, money with two decimals; absent is undefined. */
+/** A fact as the buyer reads it: instants in the shop's zone, money with two decimals, other figures as precise as they are (to 3 decimals); absent is undefined. */
 export const formatFact = (facts: Facts, name: string, locale: Locale, timeZone: string): string | undefined => {
   const value = facts[name as FactName];
   if (value === null || value === undefined) return undefined;
   if (typeof value === 'string' && isInstant(name)) return formatInZone(new Date(parseInstant(value)), timeZone, DATE_PATTERN[locale]);
   if (typeof value === 'number' && isMoney(name)) return value.toFixed(2);
-  if (typeof value === 'number') return Number.isInteger(value) ? String(value) : value.toFixed(1);
+  if (typeof value === 'number') return formatFigure(name, value);
   // an order id or a tracking number is quoted to the buyer exactly as the systems know it
   if (typeof value === 'string') return isIdentifier(name) ? value : inLocaleScript(value, locale);
   return String(value);

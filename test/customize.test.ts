@@ -132,7 +132,7 @@ describe('policy values', () => {
 });
 
 describe('wording overrides passed as an option', () => {
-  const tone = 'Hey! {carrier} parcel {trackingNumber} seems stuck[[ since {lastEventAt}]]. We are on it!';
+  const tone = 'Hey![[ {carrier}]] parcel[[ {trackingNumber}]] seems stuck[[ since {lastEventAt}]]. We are on it!';
 
   it('reword every rule of a situation in one locale and keep the others', async () => {
     const triager = createTriage({ wording: { stalled_tracking: { en: tone } } });

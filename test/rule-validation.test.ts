@@ -73,6 +73,21 @@ describe('a rule file is rejected with its file and JSON path when it has', () =
     expect(issues).toEqual([expect.objectContaining({ file: '<rules[0]>', path: '$.checks[1]', code: 'unknown_check' })]);
   });
 
+  it.each(['Your parcel {trackingNumber} is on its way.', 'Hello from {shopName}, we refund {refundAmount}.'])(
+    'a placeholder whose fact may be null, outside [[ ]] (%s): the reply would show an empty slot',
+    (text) => {
+      const issues = brokenRule((r) => (r.wording.en = text));
+      expect(issues.length).toBeGreaterThan(0);
+      expect(issues).toEqual(issues.map(() => expect.objectContaining({ file: '<rules[0]>', path: '$.wording.en', code: 'placeholder_may_be_empty' })));
+    },
+  );
+
+  it('accepts the same placeholders inside [[ ]], and facts that always have a value outside', () => {
+    const rule = validRule();
+    rule.wording.en = 'Your parcel[[ {trackingNumber}]] is on its way; returns within {returnWindowDays} days.';
+    expect(() => createTriage({ rules: [rule] })).not.toThrow();
+  });
+
   it('an unknown wording placeholder', () => {
     const issues = brokenRule((r) => (r.wording.en = 'We are tracing parcel {trackingNo}.'));
     expect(issues).toEqual([expect.objectContaining({ file: '<rules[0]>', path: '$.wording.en', code: 'unknown_placeholder' })]);

@@ -52,6 +52,8 @@ const MAX_CONDITION_DEPTH = 16;
 /** JSON levels a document may nest: each condition level is an object and an array, plus the file's own few. */
 export const MAX_JSON_DEPTH = 2 * MAX_CONDITION_DEPTH + 8;
 const FACT_NAME_SET: ReadonlySet<string> = new Set(FACT_NAMES);
+/** Facts that may be null, read from the Facts schema itself. */
+const NULLABLE_FACTS: ReadonlySet<string> = new Set(FACT_NAMES.filter((name) => Facts.shape[name].safeParse(null).success));
 
 class IssueList {
   readonly items: TriageIssue[] = [];
@@ -99,6 +101,11 @@ const compileTexts = (
     }
     for (const name of compiled.placeholders) {
       if (!FACT_NAME_SET.has(name)) issues.add(file, path, 'unknown_placeholder', `unknown placeholder {${name}}: placeholders are fact names`);
+    }
+    for (const name of compiled.bare) {
+      if (NULLABLE_FACTS.has(name)) {
+        issues.add(file, path, 'placeholder_may_be_empty', `{${name}} can have no value (the fact may be null) and stands outside "[[ ]]": the reply would show an empty slot; put it, with the words that go with it, inside "[[ ]]"`);
+      }
     }
     out[locale] = compiled;
   }

@@ -9,6 +9,8 @@ type Part = { pieces: Piece[]; optional: boolean };
 export interface CompiledTemplate {
   readonly source: string;
   readonly placeholders: readonly string[];
+  /** Placeholders outside `[[ ]]`: their text is printed whether or not they have a value. */
+  readonly bare: readonly string[];
   render(value: (name: string) => string | undefined): string;
 }
 
@@ -69,7 +71,9 @@ export const compileTemplate = (source: string): CompiledTemplate | TemplateProb
   const parsed = parseTemplate(source);
   if ('problem' in parsed) return parsed.problem;
   const { parts } = parsed;
-  const placeholders = [...new Set(parts.flatMap((p) => p.pieces.flatMap((piece) => ('name' in piece ? [piece.name] : []))))];
+  const names = (of: readonly Part[]) => [...new Set(of.flatMap((p) => p.pieces.flatMap((piece) => ('name' in piece ? [piece.name] : []))))];
+  const placeholders = names(parts);
+  const bare = names(parts.filter((p) => !p.optional));
   // One shape for every piece (text, or a placeholder name), so rendering stays monomorphic.
   const compiled = parts.map((part) => ({
     optional: part.optional,
@@ -78,11 +82,12 @@ export const compileTemplate = (source: string): CompiledTemplate | TemplateProb
   // Without placeholders every section is complete: the text is fixed.
   if (placeholders.length === 0) {
     const text = parts.map((part) => part.pieces.map((piece) => ('text' in piece ? piece.text : '')).join('')).join('');
-    return { source, placeholders, render: () => text };
+    return { source, placeholders, bare, render: () => text };
   }
   return {
     source,
     placeholders,
+    bare,
     render(value) {
       let out = '';
       for (const part of compiled) {

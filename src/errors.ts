@@ -47,3 +47,11 @@ export const issuesFromZod = (
 
 /** The message of whatever was thrown: an `Error`'s own, else its string form. */
 export const causeMessage = (cause: unknown): string => (cause instanceof Error ? cause.message : String(cause));
+
+const PREFIX = '[after-sales-triage]';
+
+/** A failure as the command line prints it: one package prefix, even when the message (a TriageError's, or one passed back from a worker) has it already. */
+export const prefixedMessage = (cause: unknown): string => {
+  const message = causeMessage(cause);
+  return message.startsWith(PREFIX) ? message : `${PREFIX} ${message}`;
+};

@@ -149,6 +149,8 @@ describe.skipIf(!existsSync(CLI))('triage-batch (the CLI)', () => {
     const wrong = spawnSync(process.execPath, [CLI, file, '--locale', 'fr'], { encoding: 'utf8' });
     expect(wrong.status).toBe(2);
     expect(wrong.stderr).toMatch(/INVALID_OPTIONS/);
+    // one package prefix, though the message comes back from a worker with its own
+    expect(wrong.stderr.match(/\[after-sales-triage\]/g)).toHaveLength(1);
   });
 
   it('exits 2 naming the path when --output or --errors cannot be written, before triaging anything', () => {

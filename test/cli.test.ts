@@ -103,6 +103,17 @@ describe('after-sales-triage <input.json>', () => {
     expect(out).toContain('stalled_tracking');
   });
 
+  it.each([['an array', '[]'], ['null', 'null'], ['a string', '"order"']])('with --locale, reports input that is %s as no object, at $', async (_, json) => {
+    const dir = mkdtempSync(join(tmpdir(), 'triage-cli-'));
+    const file = join(dir, 'not-an-object.json');
+    writeFileSync(file, json);
+    const { code, err } = await cli(file, '--locale', 'en');
+    expect(code).toBe(1);
+    expect(err).toMatch(/INVALID_INPUT/);
+    expect(err).toMatch(/\$: .*object/i);
+    expect(err.match(/\[after-sales-triage\]/g)).toHaveLength(1);
+  });
+
   it('exits 2 on a usage error and 1 on an input file it cannot read', async () => {
     expect((await cli(STALLED, '--locale', 'fr')).code).toBe(2);
     expect((await cli('--bogus')).code).toBe(2);

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { setFlagsFromString } from 'node:v8';
 import { readChunks } from '../batch/read-file.js';
-import { causeMessage } from '../errors.js';
+import { causeMessage, prefixedMessage } from '../errors.js';
 import { readJsonFile } from '../json-file.js';
 import { runBatch, type BatchStats, type BatchWorkerData } from '../batch/run.js';
 
@@ -165,7 +165,7 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
 run(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
-    console.error(`[after-sales-triage] ${causeMessage(error)}`);
+    console.error(prefixedMessage(error));
     process.exit(2);
   },
 );

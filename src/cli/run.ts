@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { TriageError, causeMessage } from '../errors.js';
+import { causeMessage, prefixedMessage } from '../errors.js';
 import { readJsonFile } from '../json-file.js';
 import { explainTriage } from '../explain/explain.js';
 import { Locale } from '../schema/vocabulary.js';
@@ -49,6 +49,8 @@ const withLocale = (input: TriageInput, locale: string | undefined): TriageInput
   if (locale === undefined) return input;
   const parsed = Locale.safeParse(locale);
   if (!parsed.success) throw new UsageError(`--locale must be one of ${Locale.options.join(', ')}`);
+  // an input that is no object gets no locale: validation then names what it is (spread, an array became an object with keys "0", "1"…)
+  if (input === null || typeof input !== 'object' || Array.isArray(input)) return input;
   return { ...input, locale: parsed.data };
 };
 
@@ -108,7 +110,7 @@ export const run = async (argv: string[], io: CliIo = consoleIo): Promise<number
       io.err(`[after-sales-triage] ${error.message}\n\n${USAGE}`);
       return 2;
     }
-    io.err(error instanceof TriageError ? error.message : `[after-sales-triage] ${causeMessage(error)}`);
+    io.err(prefixedMessage(error));
     return 1;
   }
 };

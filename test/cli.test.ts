@@ -54,6 +54,17 @@ describe('after-sales-triage validate <dir>', () => {
 });
 
 describe('after-sales-triage explain <input.json>', () => {
+  it('prints what the README excerpt shows, line for line', async () => {
+    const readme = readFileSync('README.md', 'utf8');
+    const block = /```text\n\$ npx after-sales-triage explain (\S+)\n([\s\S]*?)```/.exec(readme);
+    expect(block).not.toBeNull();
+    const { out } = await cli('explain', block![1]!);
+    const shown = block![2]!.split('\n').filter((line) => line !== '' && line !== '…');
+    expect(shown.length).toBeGreaterThan(5);
+    for (const line of shown) expect(out.split('\n')).toContain(line);
+  });
+
+
   it('lists every rule in the order tried, marks the one that decided, and says why the others failed', async () => {
     const { code, out } = await cli('explain', STALLED);
     expect(code).toBe(0);

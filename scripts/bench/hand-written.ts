@@ -26,6 +26,9 @@ export const decideByHand = (f: Facts): string => {
   if (claim === 'price_change' && f.orderStatus === 'awaiting_payment') return 'price-change';
   if (claim === 'address_change' && (f.handedToCarrier || f.orderStatus === 'shipped' || f.orderStatus === 'completed')) return 'address-change-after-shipment';
   if (claim === 'price_change' && f.paid) return 'price-change-after-payment';
+  const buyerSide = claim === 'size' || claim === 'dislike' || claim === 'changed_mind';
+  const shopSideClaim = claim === 'quality' || claim === 'wrong_item';
+  if ((buyerSide && (refund === 'quality' || refund === 'wrong_item')) || (shopSideClaim && refund === 'changed_mind')) return 'claim-reason-conflict';
   if (claim === 'wrong_item' || refund === 'wrong_item') return 'wrong-item';
   if (quality && (f.defect === 'thread_ends' || ((f.defect === 'glue_overflow' || f.defect === 'unglued_edge') && f.defectUnderTolerance === true))) {
     return 'not-a-defect';

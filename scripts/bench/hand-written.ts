@@ -42,7 +42,7 @@ export const decideByHand = (f: Facts): string => {
   if ((claim === 'size' || claim === 'dislike' || changedMind) && f.itemUnused === false) return 'used-item-return';
   if (changedMind && f.paid) return 'changed-mind-refund';
   if (claim === 'size' || claim === 'dislike') return 'non-quality-return';
-  if ((claim === 'not_received' || claim === 'tracking_question' || refund === 'not_received') && f.delivered) return 'signed-not-received';
+  if ((claim === 'not_received' || claim === 'tracking_question' || refund === 'not_received') && f.delivered && f.lastEventKind !== 'returned') return 'signed-not-received';
   if (deliveryConcern) {
     if (f.paid && !f.handedToCarrier && f.inStock === false) return 'out-of-stock';
     if (f.handedToCarrier && noScan && !f.delivered && num(f.hoursSinceHandedOver) && f.hoursSinceHandedOver >= f.noScanAfterHours) return 'not-picked-up';

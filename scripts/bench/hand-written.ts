@@ -19,7 +19,7 @@ export const decideByHand = (f: Facts): string => {
   const changedMind = claim === 'changed_mind' || refund === 'changed_mind';
   const noScan = f.trackingEventCount === 0;
 
-  if (f.orderStatus === 'closed') return f.paid ? 'order-closed-after-refund' : 'order-closed-unpaid';
+  if (f.orderStatus === 'closed') return f.paid ? 'order-closed-after-refund' : f.handedToCarrier ? 'order-closed-payment-unclear' : 'order-closed-unpaid';
   if (refund === 'out_of_stock' || refund === 'late_shipment') return 'refund-reason-penalty';
   if (refund === 'counterfeit' || refund === 'invoice') return 'refund-reason-unacceptable';
   if (claim === 'address_change' && !f.handedToCarrier && (f.orderStatus === 'awaiting_payment' || f.orderStatus === 'paid')) return 'address-change';

@@ -54,6 +54,8 @@ export const decideByHand = (f: Facts): string => {
       return 'stalled-tracking';
     }
     if (f.paid && !f.handedToCarrier && noScan && f.pastShipBy === false) return 'shipping-urge';
+    const stillMoving = moving && f.lastEventKind !== 'exception' && f.lastEventKind !== 'returned' && num(f.hoursSinceLastEvent) && f.hoursSinceLastEvent < f.stallThresholdHours;
+    if (stillMoving && num(f.hoursSinceHandedOver) && f.hoursSinceHandedOver >= f.deliveryOverdueHours) return 'delivery-overdue';
     if (f.handedToCarrier && noScan && !f.delivered && num(f.hoursSinceHandedOver) && f.hoursSinceHandedOver < f.noScanAfterHours) return 'handed-over-awaiting-scan';
     if (moving && f.lastEventKind !== 'exception' && f.lastEventKind !== 'returned' && num(f.hoursSinceLastEvent) && f.hoursSinceLastEvent < f.stallThresholdHours) {
       return 'in-transit-normal';

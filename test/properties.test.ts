@@ -123,6 +123,7 @@ const validInput: fc.Arbitrary<TriageInput> = fc.constantFrom(...NOWS).chain((no
             shipsOnWeekends: opt(fc.boolean()),
             returnWindowDays: opt(fc.integer({ min: 0, max: 30 })),
             stallAfterHours: opt(fc.integer({ min: 1, max: 240 })),
+            deliveryOverdueAfterDays: opt(fc.integer({ min: 1, max: 20 })),
             noScanAfterHours: opt(fc.integer({ min: 1, max: 240 })),
             warrantyMonths: opt(fc.option(fc.integer({ min: 0, max: 36 }), { nil: null })),
             shopName: opt(fc.constantFrom('小鹿鞋铺', 'Deer Shoes')),

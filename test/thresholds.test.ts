@@ -47,14 +47,15 @@ describe('the no-scan threshold (24 h by default; reaching it is enough)', () =>
 });
 
 describe('the stall threshold (48 h, 120 h in peak season; reaching it is enough)', () => {
-  const lastScanAt = (now: string, lastScan: string): TriageInput => ({
+  // picked up the evening before the last scan: inside the normal delivery days, so only the stall threshold decides
+  const lastScanAt = (now: string, lastScan: string, pickedUp: string): TriageInput => ({
     now,
     order: { ...order, status: 'shipped' },
     shipment: {
       trackingNumber: '4318876522046',
       carrier: '韵达',
       events: [
-        { at: '2026-09-01T18:00:00+08:00', kind: 'accepted' },
+        { at: pickedUp, kind: 'accepted' },
         { at: lastScan, kind: 'in_transit' },
       ],
     },
@@ -70,12 +71,38 @@ describe('the stall threshold (48 h, 120 h in peak season; reaching it is enough
   });
 
   it('is normal transit one second before 48 h and stalled at 48 h', async () => {
-    expect(await decide(lastScanAt('2026-09-22T09:59:59+08:00', '2026-09-20T10:00:00+08:00'))).toBe('in-transit-normal');
-    expect(await decide(lastScanAt('2026-09-22T10:00:00+08:00', '2026-09-20T10:00:00+08:00'))).toBe('stalled-tracking');
+    expect(await decide(lastScanAt('2026-09-22T09:59:59+08:00', '2026-09-20T10:00:00+08:00', '2026-09-19T18:00:00+08:00'))).toBe('in-transit-normal');
+    expect(await decide(lastScanAt('2026-09-22T10:00:00+08:00', '2026-09-20T10:00:00+08:00', '2026-09-19T18:00:00+08:00'))).toBe('stalled-tracking');
   });
 
   it('waits 120 h during Double 11, to the second', async () => {
-    expect(await decide(lastScanAt('2026-11-15T09:59:59+08:00', '2026-11-10T10:00:00+08:00'))).toBe('in-transit-normal');
-    expect(await decide(lastScanAt('2026-11-15T10:00:00+08:00', '2026-11-10T10:00:00+08:00'))).toBe('stalled-tracking');
+    expect(await decide(lastScanAt('2026-11-15T09:59:59+08:00', '2026-11-10T10:00:00+08:00', '2026-11-09T18:00:00+08:00'))).toBe('in-transit-normal');
+    expect(await decide(lastScanAt('2026-11-15T10:00:00+08:00', '2026-11-10T10:00:00+08:00', '2026-11-09T18:00:00+08:00'))).toBe('stalled-tracking');
+  });
+});
+
+describe('the delivery-overdue threshold (5 days after pickup, 8 in peak season; reaching it is enough)', () => {
+  const pickedUpAt = (now: string, pickedUp: string, lastScan: string): TriageInput => ({
+    now,
+    order: { ...order, status: 'shipped' },
+    shipment: {
+      trackingNumber: '4318876522046',
+      carrier: '韵达',
+      events: [
+        { at: pickedUp, kind: 'accepted' },
+        { at: lastScan, kind: 'in_transit' },
+      ],
+    },
+    claim: { type: 'not_received' },
+  });
+
+  it('is normal transit one second before 120 h after pickup and overdue at 120 h, while still moving', async () => {
+    expect(await decide(pickedUpAt('2026-09-22T09:59:59+08:00', '2026-09-17T10:00:00+08:00', '2026-09-21T20:00:00+08:00'))).toBe('in-transit-normal');
+    expect(await decide(pickedUpAt('2026-09-22T10:00:00+08:00', '2026-09-17T10:00:00+08:00', '2026-09-21T20:00:00+08:00'))).toBe('delivery-overdue');
+  });
+
+  it('waits 192 h during Double 11, to the second', async () => {
+    expect(await decide(pickedUpAt('2026-11-15T09:59:59+08:00', '2026-11-07T10:00:00+08:00', '2026-11-14T20:00:00+08:00'))).toBe('in-transit-normal');
+    expect(await decide(pickedUpAt('2026-11-15T10:00:00+08:00', '2026-11-07T10:00:00+08:00', '2026-11-14T20:00:00+08:00'))).toBe('delivery-overdue');
   });
 });

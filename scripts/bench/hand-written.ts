@@ -19,13 +19,16 @@ export const decideByHand = (f: Facts): string => {
   const changedMind = claim === 'changed_mind' || refund === 'changed_mind';
   const noScan = f.trackingEventCount === 0;
 
-  if (f.orderStatus === 'closed') return f.paid ? 'order-closed-after-refund' : 'order-closed-unpaid';
+  if (f.orderStatus === 'closed') return f.paid ? 'order-closed-after-refund' : f.handedToCarrier ? 'order-closed-payment-unclear' : 'order-closed-unpaid';
   if (refund === 'out_of_stock' || refund === 'late_shipment') return 'refund-reason-penalty';
   if (refund === 'counterfeit' || refund === 'invoice') return 'refund-reason-unacceptable';
   if (claim === 'address_change' && !f.handedToCarrier && (f.orderStatus === 'awaiting_payment' || f.orderStatus === 'paid')) return 'address-change';
   if (claim === 'price_change' && f.orderStatus === 'awaiting_payment') return 'price-change';
   if (claim === 'address_change' && (f.handedToCarrier || f.orderStatus === 'shipped' || f.orderStatus === 'completed')) return 'address-change-after-shipment';
   if (claim === 'price_change' && f.paid) return 'price-change-after-payment';
+  const buyerSide = claim === 'size' || claim === 'dislike' || claim === 'changed_mind';
+  const shopSideClaim = claim === 'quality' || claim === 'wrong_item';
+  if ((buyerSide && (refund === 'quality' || refund === 'wrong_item')) || (shopSideClaim && refund === 'changed_mind')) return 'claim-reason-conflict';
   if (claim === 'wrong_item' || refund === 'wrong_item') return 'wrong-item';
   if (quality && (f.defect === 'thread_ends' || ((f.defect === 'glue_overflow' || f.defect === 'unglued_edge') && f.defectUnderTolerance === true))) {
     return 'not-a-defect';
@@ -39,7 +42,7 @@ export const decideByHand = (f: Facts): string => {
   if ((claim === 'size' || claim === 'dislike' || changedMind) && f.itemUnused === false) return 'used-item-return';
   if (changedMind && f.paid) return 'changed-mind-refund';
   if (claim === 'size' || claim === 'dislike') return 'non-quality-return';
-  if ((claim === 'not_received' || claim === 'tracking_question' || refund === 'not_received') && f.delivered) return 'signed-not-received';
+  if ((claim === 'not_received' || claim === 'tracking_question' || refund === 'not_received') && f.delivered && f.lastEventKind !== 'returned') return 'signed-not-received';
   if (deliveryConcern) {
     if (f.paid && !f.handedToCarrier && f.inStock === false) return 'out-of-stock';
     if (f.handedToCarrier && noScan && !f.delivered && num(f.hoursSinceHandedOver) && f.hoursSinceHandedOver >= f.noScanAfterHours) return 'not-picked-up';
@@ -51,6 +54,8 @@ export const decideByHand = (f: Facts): string => {
       return 'stalled-tracking';
     }
     if (f.paid && !f.handedToCarrier && noScan && f.pastShipBy === false) return 'shipping-urge';
+    const stillMoving = moving && f.lastEventKind !== 'exception' && f.lastEventKind !== 'returned' && num(f.hoursSinceLastEvent) && f.hoursSinceLastEvent < f.stallThresholdHours;
+    if (stillMoving && num(f.hoursSinceHandedOver) && f.hoursSinceHandedOver >= f.deliveryOverdueHours) return 'delivery-overdue';
     if (f.handedToCarrier && noScan && !f.delivered && num(f.hoursSinceHandedOver) && f.hoursSinceHandedOver < f.noScanAfterHours) return 'handed-over-awaiting-scan';
     if (moving && f.lastEventKind !== 'exception' && f.lastEventKind !== 'returned' && num(f.hoursSinceLastEvent) && f.hoursSinceLastEvent < f.stallThresholdHours) {
       return 'in-transit-normal';

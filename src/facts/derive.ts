@@ -114,6 +114,7 @@ export const deriveFacts = (input: ParsedTriageInput, { now, policy, locale, sus
     addressKind: input.address?.kind ?? null,
     noScanAfterHours: policy.noScanAfterHours,
     stallThresholdHours: policy.stallAfterHours + 24 * (season?.extraDelayDays ?? 0),
+    deliveryOverdueHours: 24 * (policy.deliveryOverdueAfterDays + (season?.extraDelayDays ?? 0)),
 
     peakSeason: season !== undefined,
     peakSeasonName: season?.name ?? null,

@@ -2,36 +2,39 @@
 import situations from '../../rules/situations.json';
 import checks from '../../rules/checks.json';
 import conditions from '../../rules/conditions.json';
-import rule0 from '../../rules/logistics/handed-over-awaiting-scan.json';
-import rule1 from '../../rules/logistics/in-transit-normal.json';
-import rule2 from '../../rules/logistics/late-shipment.json';
-import rule3 from '../../rules/logistics/not-picked-up.json';
-import rule4 from '../../rules/logistics/not-shipped-past-promise.json';
-import rule5 from '../../rules/logistics/not-shipped.json';
-import rule6 from '../../rules/logistics/out-of-stock.json';
-import rule7 from '../../rules/logistics/shipping-urge.json';
-import rule8 from '../../rules/logistics/signed-not-received.json';
-import rule9 from '../../rules/logistics/stalled-tracking.json';
-import rule10 from '../../rules/orders/address-change-after-shipment.json';
-import rule11 from '../../rules/orders/address-change.json';
-import rule12 from '../../rules/orders/needs-human.json';
-import rule13 from '../../rules/orders/order-closed-after-refund.json';
-import rule14 from '../../rules/orders/order-closed-unpaid.json';
-import rule15 from '../../rules/orders/price-change-after-payment.json';
-import rule16 from '../../rules/orders/price-change.json';
-import rule17 from '../../rules/refunds/changed-mind-before-shipment.json';
-import rule18 from '../../rules/refunds/changed-mind-refund.json';
-import rule19 from '../../rules/refunds/refund-reason-penalty.json';
-import rule20 from '../../rules/refunds/refund-reason-unacceptable.json';
-import rule21 from '../../rules/repairs/repair-in-warranty.json';
-import rule22 from '../../rules/repairs/repair-out-of-warranty-costly.json';
-import rule23 from '../../rules/repairs/repair-out-of-warranty.json';
-import rule24 from '../../rules/returns/non-quality-return.json';
-import rule25 from '../../rules/returns/not-a-defect.json';
-import rule26 from '../../rules/returns/quality-return.json';
-import rule27 from '../../rules/returns/return-window-expired.json';
-import rule28 from '../../rules/returns/used-item-return.json';
-import rule29 from '../../rules/returns/wrong-item.json';
+import rule0 from '../../rules/logistics/delivery-overdue.json';
+import rule1 from '../../rules/logistics/handed-over-awaiting-scan.json';
+import rule2 from '../../rules/logistics/in-transit-normal.json';
+import rule3 from '../../rules/logistics/late-shipment.json';
+import rule4 from '../../rules/logistics/not-picked-up.json';
+import rule5 from '../../rules/logistics/not-shipped-past-promise.json';
+import rule6 from '../../rules/logistics/not-shipped.json';
+import rule7 from '../../rules/logistics/out-of-stock.json';
+import rule8 from '../../rules/logistics/shipping-urge.json';
+import rule9 from '../../rules/logistics/signed-not-received.json';
+import rule10 from '../../rules/logistics/stalled-tracking.json';
+import rule11 from '../../rules/orders/address-change-after-shipment.json';
+import rule12 from '../../rules/orders/address-change.json';
+import rule13 from '../../rules/orders/needs-human.json';
+import rule14 from '../../rules/orders/order-closed-after-refund.json';
+import rule15 from '../../rules/orders/order-closed-payment-unclear.json';
+import rule16 from '../../rules/orders/order-closed-unpaid.json';
+import rule17 from '../../rules/orders/price-change-after-payment.json';
+import rule18 from '../../rules/orders/price-change.json';
+import rule19 from '../../rules/refunds/changed-mind-before-shipment.json';
+import rule20 from '../../rules/refunds/changed-mind-refund.json';
+import rule21 from '../../rules/refunds/claim-reason-conflict.json';
+import rule22 from '../../rules/refunds/refund-reason-penalty.json';
+import rule23 from '../../rules/refunds/refund-reason-unacceptable.json';
+import rule24 from '../../rules/repairs/repair-in-warranty.json';
+import rule25 from '../../rules/repairs/repair-out-of-warranty-costly.json';
+import rule26 from '../../rules/repairs/repair-out-of-warranty.json';
+import rule27 from '../../rules/returns/non-quality-return.json';
+import rule28 from '../../rules/returns/not-a-defect.json';
+import rule29 from '../../rules/returns/quality-return.json';
+import rule30 from '../../rules/returns/return-window-expired.json';
+import rule31 from '../../rules/returns/used-item-return.json';
+import rule32 from '../../rules/returns/wrong-item.json';
 import type { RuleSource } from '../rules/load.js';
 
 export const builtinSituations = situations;
@@ -41,35 +44,38 @@ export const builtinSources = {
   checks: { source: 'rules/checks.json', json: checks },
   conditions: { source: 'rules/conditions.json', json: conditions },
   rules: [
-    { source: 'rules/logistics/handed-over-awaiting-scan.json', json: rule0 },
-    { source: 'rules/logistics/in-transit-normal.json', json: rule1 },
-    { source: 'rules/logistics/late-shipment.json', json: rule2 },
-    { source: 'rules/logistics/not-picked-up.json', json: rule3 },
-    { source: 'rules/logistics/not-shipped-past-promise.json', json: rule4 },
-    { source: 'rules/logistics/not-shipped.json', json: rule5 },
-    { source: 'rules/logistics/out-of-stock.json', json: rule6 },
-    { source: 'rules/logistics/shipping-urge.json', json: rule7 },
-    { source: 'rules/logistics/signed-not-received.json', json: rule8 },
-    { source: 'rules/logistics/stalled-tracking.json', json: rule9 },
-    { source: 'rules/orders/address-change-after-shipment.json', json: rule10 },
-    { source: 'rules/orders/address-change.json', json: rule11 },
-    { source: 'rules/orders/needs-human.json', json: rule12 },
-    { source: 'rules/orders/order-closed-after-refund.json', json: rule13 },
-    { source: 'rules/orders/order-closed-unpaid.json', json: rule14 },
-    { source: 'rules/orders/price-change-after-payment.json', json: rule15 },
-    { source: 'rules/orders/price-change.json', json: rule16 },
-    { source: 'rules/refunds/changed-mind-before-shipment.json', json: rule17 },
-    { source: 'rules/refunds/changed-mind-refund.json', json: rule18 },
-    { source: 'rules/refunds/refund-reason-penalty.json', json: rule19 },
-    { source: 'rules/refunds/refund-reason-unacceptable.json', json: rule20 },
-    { source: 'rules/repairs/repair-in-warranty.json', json: rule21 },
-    { source: 'rules/repairs/repair-out-of-warranty-costly.json', json: rule22 },
-    { source: 'rules/repairs/repair-out-of-warranty.json', json: rule23 },
-    { source: 'rules/returns/non-quality-return.json', json: rule24 },
-    { source: 'rules/returns/not-a-defect.json', json: rule25 },
-    { source: 'rules/returns/quality-return.json', json: rule26 },
-    { source: 'rules/returns/return-window-expired.json', json: rule27 },
-    { source: 'rules/returns/used-item-return.json', json: rule28 },
-    { source: 'rules/returns/wrong-item.json', json: rule29 },
+    { source: 'rules/logistics/delivery-overdue.json', json: rule0 },
+    { source: 'rules/logistics/handed-over-awaiting-scan.json', json: rule1 },
+    { source: 'rules/logistics/in-transit-normal.json', json: rule2 },
+    { source: 'rules/logistics/late-shipment.json', json: rule3 },
+    { source: 'rules/logistics/not-picked-up.json', json: rule4 },
+    { source: 'rules/logistics/not-shipped-past-promise.json', json: rule5 },
+    { source: 'rules/logistics/not-shipped.json', json: rule6 },
+    { source: 'rules/logistics/out-of-stock.json', json: rule7 },
+    { source: 'rules/logistics/shipping-urge.json', json: rule8 },
+    { source: 'rules/logistics/signed-not-received.json', json: rule9 },
+    { source: 'rules/logistics/stalled-tracking.json', json: rule10 },
+    { source: 'rules/orders/address-change-after-shipment.json', json: rule11 },
+    { source: 'rules/orders/address-change.json', json: rule12 },
+    { source: 'rules/orders/needs-human.json', json: rule13 },
+    { source: 'rules/orders/order-closed-after-refund.json', json: rule14 },
+    { source: 'rules/orders/order-closed-payment-unclear.json', json: rule15 },
+    { source: 'rules/orders/order-closed-unpaid.json', json: rule16 },
+    { source: 'rules/orders/price-change-after-payment.json', json: rule17 },
+    { source: 'rules/orders/price-change.json', json: rule18 },
+    { source: 'rules/refunds/changed-mind-before-shipment.json', json: rule19 },
+    { source: 'rules/refunds/changed-mind-refund.json', json: rule20 },
+    { source: 'rules/refunds/claim-reason-conflict.json', json: rule21 },
+    { source: 'rules/refunds/refund-reason-penalty.json', json: rule22 },
+    { source: 'rules/refunds/refund-reason-unacceptable.json', json: rule23 },
+    { source: 'rules/repairs/repair-in-warranty.json', json: rule24 },
+    { source: 'rules/repairs/repair-out-of-warranty-costly.json', json: rule25 },
+    { source: 'rules/repairs/repair-out-of-warranty.json', json: rule26 },
+    { source: 'rules/returns/non-quality-return.json', json: rule27 },
+    { source: 'rules/returns/not-a-defect.json', json: rule28 },
+    { source: 'rules/returns/quality-return.json', json: rule29 },
+    { source: 'rules/returns/return-window-expired.json', json: rule30 },
+    { source: 'rules/returns/used-item-return.json', json: rule31 },
+    { source: 'rules/returns/wrong-item.json', json: rule32 },
   ] satisfies RuleSource[],
 };

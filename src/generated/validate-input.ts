@@ -34,7 +34,7 @@ const POLICY_PEAK_SEASONS_ITEM_KEYS = new Set<string>(['name', 'from', 'to', 'ex
 /** zod's regex pattern, first at .policy.trustedLinkDomains[]. */
 const PATTERN3 = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/;
 /** The keys of the strict object at .policy. */
-const POLICY_KEYS = new Set<string>(['timezone', 'shipWithinHours', 'shipsOnWeekends', 'returnWindowDays', 'refundPenaltyRate', 'defectToleranceCm', 'noScanAfterHours', 'stallAfterHours', 'peakSeasons', 'warrantyMonths', 'newPurchaseCostRatio', 'replyWithinMinutes', 'trustedLinkDomains', 'shopName', 'agentName', 'currency']);
+const POLICY_KEYS = new Set<string>(['timezone', 'shipWithinHours', 'shipsOnWeekends', 'returnWindowDays', 'refundPenaltyRate', 'defectToleranceCm', 'noScanAfterHours', 'stallAfterHours', 'deliveryOverdueAfterDays', 'peakSeasons', 'warrantyMonths', 'newPurchaseCostRatio', 'replyWithinMinutes', 'trustedLinkDomains', 'shopName', 'agentName', 'currency']);
 
 /** The object at .order: a fresh object with its declared keys in shape order, or NOT_SURE. */
 function parseOrder(input: unknown): unknown {
@@ -390,6 +390,12 @@ function parsePolicy(input: unknown): unknown {
   } else if ((typeof $stallAfterHours === 'number' && Number.isFinite($stallAfterHours)) && ($stallAfterHours > 0) && ($stallAfterHours <= 1440)) {
     if ('stallAfterHours' in object) output.stallAfterHours = $stallAfterHours;
   } else if ('stallAfterHours' in object) return NOT_SURE;
+  const $deliveryOverdueAfterDays = object.deliveryOverdueAfterDays;
+  if ($deliveryOverdueAfterDays === undefined) {
+    if ('deliveryOverdueAfterDays' in object) output.deliveryOverdueAfterDays = undefined;
+  } else if ((typeof $deliveryOverdueAfterDays === 'number' && Number.isFinite($deliveryOverdueAfterDays)) && ($deliveryOverdueAfterDays > 0) && ($deliveryOverdueAfterDays <= 60)) {
+    if ('deliveryOverdueAfterDays' in object) output.deliveryOverdueAfterDays = $deliveryOverdueAfterDays;
+  } else if ('deliveryOverdueAfterDays' in object) return NOT_SURE;
   const $peakSeasons = object.peakSeasons;
   if ($peakSeasons === undefined) {
     if ('peakSeasons' in object) output.peakSeasons = undefined;

@@ -60,6 +60,7 @@ export const Facts = z.strictObject({
   addressKind: AddressKind.nullable(),
   noScanAfterHours: z.number(),
   stallThresholdHours: z.number().describe('stallAfterHours, lengthened by the peak season in force'),
+  deliveryOverdueHours: z.number().describe('deliveryOverdueAfterDays in hours, lengthened by the peak season in force'),
 
   // season
   peakSeason: flag,

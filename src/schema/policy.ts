@@ -55,6 +55,12 @@ export const Policy = z.strictObject({
   defectToleranceCm: z.number().min(0).max(100).default(1).describe('Glue overflow or an unglued edge smaller than this is not a defect.'),
   noScanAfterHours: z.number().positive().max(24 * 60).default(24).describe('A label printed (or a parcel handed over) this long without a first scan needs a check.'),
   stallAfterHours: z.number().positive().max(24 * 60).default(48).describe('Tracking that has not moved for this long is stalled (outside peak season).'),
+  deliveryOverdueAfterDays: z
+    .number()
+    .positive()
+    .max(60)
+    .default(5)
+    .describe('A parcel still on its way this many days after it was handed over is overdue (normal delivery takes 3 to 5 days; lengthened in peak season).'),
   peakSeasons: z
     .array(PeakSeason)
     .max(24)

@@ -148,6 +148,11 @@ describe('reading a buyer message', () => {
     const threat = read('再不发货我就退款了');
     expect(threat.claim?.type).toBe('urge_shipping');
     expect(threat.refundReason).toBeUndefined();
+    // ship or I refund, however the condition is put: an urge to ship, no refund reason
+    for (const text of ['今天不发货就退款', '不发货就退款', '今天还不发我就退款了', '明天还不寄的话我就申请退款', "still not shipped, ship it today or I'll ask for a refund"]) {
+      expect(read(text), text).toMatchObject({ reading: 'read', claim: { type: 'urge_shipping' } });
+      expect(read(text).refundReason, text).toBeUndefined();
+    }
   });
 
   it('reads English contractions, typos and whole words only', () => {

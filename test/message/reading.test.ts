@@ -41,6 +41,19 @@ describe('reading a buyer message', () => {
     expect(read('不是质量问题 是我摔坏的 能修吗').claim?.type).toBe('repair');
   });
 
+  it('reads a denied defect as no defect: 没质量问题 就是不喜欢 is a dislike, not a quality claim', () => {
+    const reading = read('沒質量問題 就是不喜歡');
+    expect(reading.claim).toEqual({ type: 'dislike' });
+    expect(reading.ruledOut).toMatchObject([{ type: 'quality', phrases: ['没质量问题'] }]);
+    expect(read('没有破损 就是不喜欢').claim?.type).toBe('dislike');
+    expect(read('不是坏了 是我不喜欢').claim?.type).toBe('dislike');
+    expect(read('没质量问题 我不想要了').claim?.type).toBe('changed_mind');
+    expect(read("there's no defect, I just don't like the color").claim?.type).toBe('dislike');
+    // only the denied words are set aside: a defect named next to them still counts
+    expect(read('没有破损 但是鞋底开胶了').claim).toEqual({ type: 'quality', defect: 'unglued_edge' });
+    expect(read('这个是不是坏了 我才用了一天').claim?.type).toBe('quality');
+  });
+
   it('reads a question about the process as no claim, and names the question', () => {
     expect(read('如何退款')).toMatchObject({ reading: 'none', questions: ['how_to_refund'] });
     expect(read('怎么修')).toMatchObject({ reading: 'none', questions: ['how_to_repair'] });
@@ -135,6 +148,11 @@ describe('reading a buyer message', () => {
     const threat = read('再不发货我就退款了');
     expect(threat.claim?.type).toBe('urge_shipping');
     expect(threat.refundReason).toBeUndefined();
+    // ship or I refund, however the condition is put: an urge to ship, no refund reason
+    for (const text of ['今天不发货就退款', '不发货就退款', '今天还不发我就退款了', '明天还不寄的话我就申请退款', "still not shipped, ship it today or I'll ask for a refund"]) {
+      expect(read(text), text).toMatchObject({ reading: 'read', claim: { type: 'urge_shipping' } });
+      expect(read(text).refundReason, text).toBeUndefined();
+    }
   });
 
   it('reads English contractions, typos and whole words only', () => {

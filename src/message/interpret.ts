@@ -104,13 +104,13 @@ export const fastReader: TextReader = {
     const sentinel = sentinelOf(file);
     // no rewrite applies and no phrase occurs; the words key is never searched, so the text stands for it
     if (untouched(stripped, file)) return { key: file.phraseIndex.none(stripped, sentinel), squeezed: () => squeeze(stripped) };
-    const body = file.rewriters.rewrite.apply(stripped);
     if (file.matching === 'words') {
+      const body = file.rewriters.rewrite.apply(stripped);
       const key = file.rewriters.rewriteWords.apply(wordKey(body));
       return { key: file.phraseIndex.scan(key, sentinel), squeezed: () => squeeze(body) };
     }
-    // for character files the key is the rewritten, squeezed text
-    const key = squeeze(body);
+    // for character files the key is the squeezed text, rewritten (see toKey)
+    const key = file.rewriters.rewrite.apply(squeeze(stripped));
     return { key: file.phraseIndex.scan(key, sentinel), squeezed: () => key };
   },
 };

@@ -18,6 +18,21 @@ const isLetterOrDigit = (unit: number): boolean => {
   if (known === 0) letterOrDigit[unit] = known = /[\p{L}\p{N}]/u.test(String.fromCharCode(unit)) ? 1 : 2;
   return known === 1;
 };
+const astralLetterOrDigit = new Map<number, boolean>();
+/**
+ * Whether the code unit at `i` is (half of) a letter or digit. The two halves of a surrogate pair
+ * answer alike, for the pair's code point: OpenCC turns some characters into ones past U+FFFF
+ * (嗰 → 𠮶), which are letters all the same; a lone half is neither.
+ */
+const letterOrDigitAt = (text: string, i: number): boolean => {
+  const unit = text.charCodeAt(i);
+  if (unit < 0xd800 || unit > 0xdfff) return isLetterOrDigit(unit);
+  const cp = text.codePointAt(unit <= 0xdbff ? i : i - 1)!;
+  if (cp <= 0xffff || (unit > 0xdbff && i === 0)) return false;
+  let known = astralLetterOrDigit.get(cp);
+  if (known === undefined) astralLetterOrDigit.set(cp, (known = /[\p{L}\p{N}]/u.test(String.fromCodePoint(cp))));
+  return known;
+};
 /** NaN (before the start or past the end of a text) is no digit. */
 const isDigitUnit = (unit: number): boolean => unit >= 48 && unit <= 57;
 const isDigit = (ch: string | undefined): boolean => ch !== undefined && ch >= '0' && ch <= '9';
@@ -32,7 +47,7 @@ export const squeeze = (text: string): string => {
   for (let i = 0; i < text.length; i++) {
     const unit = text.charCodeAt(i);
     // a point is kept between the last kept character and the next one, both digits ("2 .5" gives 2.5)
-    if (isLetterOrDigit(unit) || (unit === DOT && isDigitUnit(lastKept) && isDigitUnit(text.charCodeAt(i + 1)))) {
+    if (letterOrDigitAt(text, i) || (unit === DOT && isDigitUnit(lastKept) && isDigitUnit(text.charCodeAt(i + 1)))) {
       lastKept = unit;
       continue;
     }
@@ -52,7 +67,7 @@ export const toWordKey = (words: readonly string[]): string => {
 /** Whether the code unit at `i` belongs to a word: a letter or digit, or a point right after a digit (so inside its word) and before one. */
 const inWord = (text: string, i: number): boolean => {
   const unit = text.charCodeAt(i);
-  return isLetterOrDigit(unit) || (unit === DOT && isDigitUnit(text.charCodeAt(i - 1)) && isDigitUnit(text.charCodeAt(i + 1)));
+  return letterOrDigitAt(text, i) || (unit === DOT && isDigitUnit(text.charCodeAt(i - 1)) && isDigitUnit(text.charCodeAt(i + 1)));
 };
 
 /** Splits on everything that is not a letter or digit (a decimal point between digits stays). */

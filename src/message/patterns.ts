@@ -111,16 +111,31 @@ export interface MessagePatternSet {
   sizeBounds: SizeBoundWord[];
 }
 
-/** Turns folded, stripped text into what phrases are searched in, with the file's rewrites applied. */
-export const toKey = (text: string, file: Pick<CompiledPatternFile, 'matching' | 'rewrite' | 'rewriteWords'>): string => {
-  const body = rewrite(text, file.rewrite);
-  return file.matching === 'characters' ? squeeze(body) : rewrite(toWordKey(words(body)), file.rewriteWords);
-};
+/**
+ * Turns folded, stripped text into what phrases are searched in, with the file's rewrites applied.
+ * A characters file rewrites the squeezed text: buyers space and punctuate Chinese freely
+ * (`今天 没发货的话`), and a rewrite must see what the phrases see.
+ */
+export const toKey = (text: string, file: Pick<CompiledPatternFile, 'matching' | 'rewrite' | 'rewriteWords'>): string =>
+  file.matching === 'characters' ? rewrite(squeeze(text), file.rewrite) : rewrite(toWordKey(words(rewrite(text, file.rewrite))), file.rewriteWords);
 
 const isWholeWords = (text: string): boolean => /^[\p{L}\p{N} ]+$/u.test(text);
 
 const compileFile = (file: MessagePatternFile, source: string, issues: TriageIssue[]): CompiledPatternFile => {
   const folded = file.rewrite.map((r) => [foldText(r.from), foldText(r.to)] as const);
+  if (file.matching === 'characters') {
+    // squeezed text holds only letters and digits: a pair with anything else would never apply, or would put back what squeezing took out
+    folded.forEach(([from, to], i) => {
+      for (const [field, text] of [['from', from], ['to', to]] as const) {
+        if (squeeze(text) !== text) issues.push({ file: source, path: jsonPath(['rewrite', i, field]), code: 'unsqueezed_rewrite', message: `"${file.rewrite[i]![field]}" holds spaces or punctuation, which a characters file removes before rewriting` });
+      }
+    });
+  } else {
+    // a whole-word pair with no word left in it would match between every two characters
+    folded.forEach(([from], i) => {
+      if (isWholeWords(from) && words(from).length === 0) issues.push({ file: source, path: jsonPath(['rewrite', i, 'from']), code: 'empty_phrase', message: `"${file.rewrite[i]!.from}" has no letter or digit left to match` });
+    });
+  }
   const byWord = file.matching === 'words' ? folded.filter(([from]) => isWholeWords(from)) : [];
   const rewrites = {
     matching: file.matching,

@@ -67,7 +67,9 @@ export const MessagePatternFile = z.strictObject({
   /**
    * Literal replacements before matching, in order: slang, typos, contractions (木有 → 没有,
    * n't → not). In a `words` file, a `from` of only letters, digits and spaces replaces whole
-   * words (dont → do not leaves "significant" alone); any other `from` replaces characters.
+   * words (dont → do not leaves "significant" alone); any other `from` replaces characters. A
+   * `characters` file rewrites the text with spaces and punctuation already out, so its pairs hold
+   * letters and digits only (今天没发 matches 今天 没发 as typed).
    */
   rewrite: z.array(z.strictObject({ from: Phrase, to: z.string().max(80) })).max(1000).default([]),
   /** What a chat client glues to the words: tags removed as they are, order-card fields removed with their value. */

@@ -123,7 +123,6 @@ const SHOP_ZH: MessagePatternFileInput = {
     { from: '亲亲', to: '' },
     { from: '没有收', to: '没收' },
     { from: '木有', to: '没有' },
-    { from: '...', to: '。' },
     { from: '開', to: '开开' },
     { from: '开开胶', to: '开胶' },
   ],
@@ -262,15 +261,16 @@ describe('the fast reader against the reference reader, with a shop’s pattern 
 
 describe('a pattern file given a text holding nothing it looks for', () => {
   // the fast reader skips such a file (src/message/patterns.ts, `alphabet`); the reference never does
-  const SPACES: MessagePatternFileInput = {
-    id: 'spaces',
-    matching: 'characters',
+  const PUNCTUATION: MessagePatternFileInput = {
+    id: 'punctuation',
+    matching: 'words',
     decision: { minScore: 3, margin: 2, compatible: [] },
-    rewrite: [{ from: '   ', to: '碎成渣' }],
+    // not a whole-word pair, so it applies to the text as typed
+    rewrite: [{ from: '~~~', to: ' 碎成渣 ' }],
     claims: { quality: { patterns: [{ weight: 3, any: ['碎成渣'] }], readsSize: true } },
     sizeUnits: [{ unit: '毫米', cm: 0.1 }],
   };
-  const withSpaces = loadMessagePatterns({ builtin: builtinMessagePatterns, extra: sources([SPACES]) });
+  const withPunctuation = loadMessagePatterns({ builtin: builtinMessagePatterns, extra: sources([PUNCTUATION]) });
 
   it('is skipped only when nothing in the text can be found, rewritten or stripped by it', () => {
     const [en, zh] = ['en', 'zh'].map((id) => loadMessagePatterns({ builtin: builtinMessagePatterns, extra: [] }).files.find((f) => f.id === id)!.alphabet);
@@ -279,15 +279,18 @@ describe('a pattern file given a text holding nothing it looks for', () => {
     expect(en?.occursIn('咨询订单号:4410029938 订单金额:259.00 下单时间:2026-10-10 19:58:31 鞋子开胶了')).toBe(false);
     expect(en?.occursIn('鞋子开胶了 glue')).toBe(true);
     expect(zh?.occursIn('鞋子开胶了')).toBe(true);
-    // three spaces can be rewritten in any text: such a file is never skipped
-    expect(withSpaces.files.find((f) => f.id === 'spaces')!.alphabet).toBeUndefined();
+    // a rewrite of punctuation is looked for by its rarest unit, as anything else is
+    expect(withPunctuation.files.find((f) => f.id === 'punctuation')!.alphabet?.occursIn('鞋子 ~~~ 了')).toBe(true);
+    expect(withPunctuation.files.find((f) => f.id === 'punctuation')!.alphabet?.occursIn('鞋子   了')).toBe(false);
+    // nothing to look for at all would be an empty rewrite, which no file may hold
+    expect(() => loadMessagePatterns({ builtin: [], extra: sources([{ ...PUNCTUATION, rewrite: [{ from: '   ', to: '碎成渣' }] }]) })).toThrow(/rewrite\[0\]\.from: .* has no letter or digit/);
   });
 
-  it('reads as the reference reads, sizes and rewrites made of spaces included', () => {
-    for (const message of ['鞋子开胶了', '鞋子开胶了   大概2毫米', '溢胶两毫米', '开胶了 glue 2mm', '   ', '没收到 ok']) {
-      expectSameReading(message, withSpaces);
+  it('reads as the reference reads, sizes and rewrites made of punctuation included', () => {
+    for (const message of ['鞋子开胶了', '鞋子开胶了 ~~~ 大概2毫米', '溢胶两毫米', '开胶了 glue 2mm', '~~~', '没收到 ok']) {
+      expectSameReading(message, withPunctuation);
       expectSameReading(message, loadMessagePatterns({ builtin: builtinMessagePatterns, extra: [] }));
     }
-    expect(interpretMessage('鞋子   了', withSpaces, TRUSTED).candidates.map((c) => c.file)).toEqual(['<shop 0>']);
+    expect(interpretMessage('鞋子 ~~~ 了', withPunctuation, TRUSTED).candidates.map((c) => c.file)).toEqual(['<shop 0>']);
   });
 });

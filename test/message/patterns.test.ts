@@ -43,6 +43,21 @@ describe('message pattern files', () => {
     expect(issues).toMatchObject([{ file: '<messagePatterns[0]>', path: '$.claims.quality.patterns[0].any[1]', code: 'empty_phrase' }]);
   });
 
+  it('rejects a characters file rewrite holding spaces or punctuation, which squeezing takes out before rewrites apply', () => {
+    const { issues } = issuesOf(() =>
+      createTriage({ messagePatterns: [shopFile({ quality: { patterns: [{ any: ['坏了'] }] } }, { rewrite: [{ from: '木有', to: '没有' }, { from: '坏 了', to: '坏了' }, { from: '烂', to: '坏！' }] })] }),
+    );
+    expect(issues.map((i) => [i.path, i.code])).toEqual([
+      ['$.rewrite[1].from', 'unsqueezed_rewrite'],
+      ['$.rewrite[2].to', 'unsqueezed_rewrite'],
+    ]);
+  });
+
+  it('applies a characters file rewrite across the spaces and punctuation a buyer types', () => {
+    const t = createTriage({ messagePatterns: [shopFile({ quality: { patterns: [{ any: ['坏了'] }] } }, { id: 'zh', rewrite: [{ from: '烂掉', to: '坏了' }] })] });
+    expect(t.readBuyerMessage('鞋子烂 掉，怎么办').claim?.type).toBe('quality');
+  });
+
   it('rejects two shop files with one id, a claim yielding to itself and a claim in two compatible groups', () => {
     const { issues } = issuesOf(() =>
       createTriage({

@@ -5,24 +5,26 @@ import type { CompiledPhrase, MaskList, PhraseList } from '../../src/message/pat
 import { maskText, type KeyText } from '../../src/message/phrase-index.js';
 import { simplifyWhole } from '../../src/message/simplify.js';
 
-// squeeze, words and toWordKey of normalize.ts, written plainly, one character at a time
-const isLetterOrDigit = (ch: string): boolean => /[\p{L}\p{N}]/u.test(ch);
+// squeeze, words and toWordKey of normalize.ts, written plainly, one character (code point) at a time
+const isLetterOrDigit = (ch: string): boolean => /^[\p{L}\p{N}]$/u.test(ch);
 const isDigit = (ch: string | undefined): boolean => ch !== undefined && ch >= '0' && ch <= '9';
 const squeeze = (text: string): string => {
+  const chars = Array.from(text);
   let out = '';
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
+  for (let i = 0; i < chars.length; i++) {
+    const ch = chars[i]!;
     if (isLetterOrDigit(ch)) out += ch;
-    else if (ch === '.' && isDigit(out[out.length - 1]) && isDigit(text[i + 1])) out += ch;
+    else if (ch === '.' && isDigit(out[out.length - 1]) && isDigit(chars[i + 1])) out += ch;
   }
   return out;
 };
 const words = (text: string): string[] => {
+  const chars = Array.from(text);
   const out: string[] = [];
   let current = '';
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (isLetterOrDigit(ch) || (ch === '.' && isDigit(current[current.length - 1]) && isDigit(text[i + 1]))) current += ch;
+  for (let i = 0; i < chars.length; i++) {
+    const ch = chars[i]!;
+    if (isLetterOrDigit(ch) || (ch === '.' && isDigit(current[current.length - 1]) && isDigit(chars[i + 1]))) current += ch;
     else if (current !== '') {
       out.push(current);
       current = '';
@@ -69,8 +71,11 @@ export const referenceReader: TextReader = {
   fold: (text) => simplifyWhole(text.normalize('NFKC')).toLowerCase(),
   strip: (text, file) => stripFields(file.tags.reduce((acc, tag) => acc.split(tag).join(' '), text), file.fields),
   prepare(stripped, file) {
+    if (file.matching === 'characters') {
+      const key = rewrite(squeeze(stripped), file.rewrite);
+      return { key: new IncludesText(key, sentinelOf(file)), squeezed: () => key };
+    }
     const body = rewrite(stripped, file.rewrite);
-    const key = file.matching === 'characters' ? squeeze(body) : rewrite(toWordKey(words(body)), file.rewriteWords);
-    return { key: new IncludesText(key, sentinelOf(file)), squeezed: () => squeeze(body) };
+    return { key: new IncludesText(rewrite(toWordKey(words(body)), file.rewriteWords), sentinelOf(file)), squeezed: () => squeeze(body) };
   },
 };

@@ -22,7 +22,7 @@ const situationsTable = (): string => {
   const { ruleSet } = createTriage();
   const rows = Object.entries(ruleSet.situations).map(([id, s]) => {
     const rules = ruleSet.rules.filter((r) => r.situation === id);
-    const parties = [...new Set(rules.map((r) => r.responsible ?? 'nobody'))].join(', ');
+    const parties = [...new Set(rules.map((r) => r.responsible ?? 'none'))].join(', ');
     const files = rules.map((r) => `[${r.id}](${r.source})`).join(', ');
     return `| \`${id}\` | ${s.category} | ${parties} | ${cell(s.description)} | ${files} |`;
   });

@@ -7,7 +7,8 @@ export const formatResult = (result: TriageResult): string => {
   const outcome = Object.entries(result.outcome).map(([k, v]) => `${k}=${String(v)}`).join(', ');
   const lines = [
     `Situation    ${result.situation} (${result.category})`,
-    `Responsible  ${result.responsible ?? 'nobody at fault'}`,
+    // null holds no one responsible: nobody is at fault, or no one can be named until the checks are done
+    `Responsible  ${result.responsible ?? 'none named'}`,
     `Outcome      ${outcome || '-'}`,
     ...(result.escalateTo ? [`Escalate to  ${result.escalateTo}`] : []),
     ...(result.replyBy ? [`Reply by     ${result.replyBy}`] : []),

@@ -104,7 +104,7 @@ export const RuleFile = z.strictObject({
   situation: Slug.describe('an id of rules/situations.json (or of a shop-supplied catalogue)'),
   priority: z.number().int().min(1).max(1000).describe('higher is tried first; the highest-priority rule that fires decides'),
   conditions: TopLevelCondition,
-  responsible: Party.nullable(),
+  responsible: Party.nullable().describe('the party held responsible; null when nobody is at fault or no one can be named before the checks are done'),
   checks: z.array(Slug).min(1).max(20).describe('ids of rules/checks.json, in the order to do them'),
   outcome: OutcomeSpec.optional(),
   escalateTo: EscalationTarget.optional(),

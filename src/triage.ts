@@ -22,6 +22,7 @@ import { prepareTraditional } from './wording/traditional.js';
 import { Policy, mergePolicy, type PolicyPatch } from './schema/policy.js';
 import type { TriageResult } from './schema/result.js';
 import type { Locale } from './schema/vocabulary.js';
+import { unreadablePath } from './unreadable.js';
 
 export type SafeTriageResult = { success: true; data: TriageResult } | { success: false; error: TriageError };
 
@@ -85,7 +86,7 @@ export const createTriage = (options: TriageOptions = {}): Triager => {
     parsedOptions = TriageOptions.safeParse(options);
   } catch (cause) {
     // a throwing getter or a revoked proxy among the options
-    throw new TriageError('INVALID_OPTIONS', [{ file: 'options', path: '$', code: 'unreadable', message: `the options could not be read: ${causeMessage(cause)}` }], { cause });
+    throw new TriageError('INVALID_OPTIONS', [{ file: 'options', path: unreadablePath(options), code: 'unreadable', message: `the options could not be read: ${causeMessage(cause)}` }], { cause });
   }
   if (!parsedOptions.success) throw new TriageError('INVALID_OPTIONS', issuesFromZod(parsedOptions.error.issues, 'options'));
   const opts = parsedOptions.data;

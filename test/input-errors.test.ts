@@ -210,7 +210,7 @@ describe('errors that are not the input', () => {
     const input = base();
     Object.defineProperty(input, 'claim', { enumerable: true, get: () => { throw new Error('boom'); } });
     const issues = await issuesOf(input);
-    expect(issues).toEqual([expect.objectContaining({ path: '$', code: 'unreadable' })]);
+    expect(issues).toEqual([expect.objectContaining({ path: '$.claim', code: 'unreadable' })]);
   });
 
   it('reports a revoked proxy as INVALID_INPUT', async () => {
@@ -237,18 +237,25 @@ describe('errors that are not the input', () => {
   });
 
   it.each([
-    ['options that throw when read', () => ({ get policy(): never { throw new Error('boom'); } })],
-    ['revoked options', () => { const { proxy, revoke } = Proxy.revocable({}, {}); revoke(); return proxy; }],
-  ])('reports %s as INVALID_OPTIONS', (_name, make) => {
+    ['options that throw when read', () => ({ get policy(): never { throw new Error('boom'); } }), '$.policy'],
+    ['revoked options', () => { const { proxy, revoke } = Proxy.revocable({}, {}); revoke(); return proxy; }, '$'],
+    ['a policy field that throws when read', () => ({ policy: { get timezone(): never { throw new Error('boom'); } } }), '$.policy.timezone'],
+  ])('reports %s as INVALID_OPTIONS, naming the field that threw', (_name, make, path) => {
     const error = (() => { try { createTriage(make() as never); } catch (e) { return e; } })();
     expect(error).toBeInstanceOf(TriageError);
     expect((error as TriageError).code).toBe('INVALID_OPTIONS');
-    expect((error as TriageError).issues).toEqual([expect.objectContaining({ file: 'options', path: '$', code: 'unreadable' })]);
+    expect((error as TriageError).issues).toEqual([expect.objectContaining({ file: 'options', path, code: 'unreadable' })]);
+  });
+
+  it('reports shop wording that throws when read as INVALID_RULE at the text that threw', () => {
+    const wording = { 'late-shipment': { get en(): never { throw new Error('boom'); } } };
+    const error = (() => { try { createTriage({ wording: wording as never }); } catch (e) { return e; } })();
+    expect((error as TriageError).issues).toEqual([expect.objectContaining({ file: 'options', path: '$.wording["late-shipment"].en', code: 'unreadable' })]);
   });
 
   it('reports a message pattern file that throws when read as INVALID_RULE naming it', () => {
     const file = { get id(): never { throw new Error('boom'); } };
     const error = (() => { try { createTriage({ messagePatterns: [file as never] }); } catch (e) { return e; } })();
-    expect((error as TriageError).issues).toEqual([expect.objectContaining({ file: '<messagePatterns[0]>', path: '$', code: 'unreadable' })]);
+    expect((error as TriageError).issues).toEqual([expect.objectContaining({ file: '<messagePatterns[0]>', path: '$.id', code: 'unreadable' })]);
   });
 });

@@ -183,11 +183,11 @@ describe('a rule file is rejected with its file and JSON path when it has', () =
   });
 
   it.each([
-    ['a throwing getter', () => Object.defineProperty(validRule(), 'priority', { enumerable: true, get: () => { throw new Error('no priority today'); } }), 'no priority today'],
-    ['a revoked proxy', () => { const { proxy, revoke } = Proxy.revocable({}, {}); revoke(); return proxy; }, 'revoked'],
-  ])('a rule object that cannot be read (%s)', (_name, make, message) => {
+    ['a throwing getter', () => Object.defineProperty(validRule(), 'priority', { enumerable: true, get: () => { throw new Error('no priority today'); } }), 'no priority today', '$.priority'],
+    ['a revoked proxy', () => { const { proxy, revoke } = Proxy.revocable({}, {}); revoke(); return proxy; }, 'revoked', '$'],
+  ])('a rule object that cannot be read (%s)', (_name, make, message, path) => {
     const issues = issuesOf({ rules: [make()] });
-    expect(issues).toEqual([expect.objectContaining({ file: '<rules[0]>', path: '$', code: 'unreadable' })]);
+    expect(issues).toEqual([expect.objectContaining({ file: '<rules[0]>', path, code: 'unreadable' })]);
     expect(issues[0]!.message).toContain(message);
   });
 

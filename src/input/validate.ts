@@ -6,6 +6,7 @@ import { NOT_SURE } from '../schema/validator-runtime.js';
 import { consistencyIssues, inInstantRange, OUT_OF_RANGE_TEXT } from './consistency.js';
 import { canonicalInput } from './canonical.js';
 import { instantsOf, type InputInstants } from './instants.js';
+import { unreadablePath } from '../unreadable.js';
 
 export interface ValidatedInput {
   input: ParsedTriageInput;
@@ -70,6 +71,6 @@ export const validateInput = (raw: unknown, clock: () => Date): ValidatedInput =
   } catch (cause) {
     if (cause instanceof TriageError) throw cause;
     const message = `the input could not be read: ${causeMessage(cause)}`;
-    throw new TriageError('INVALID_INPUT', [{ file: 'input', path: '$', code: 'unreadable', message }], { cause });
+    throw new TriageError('INVALID_INPUT', [{ file: 'input', path: unreadablePath(raw), code: 'unreadable', message }], { cause });
   }
 };

@@ -6,6 +6,7 @@ import { CodeUnitSet } from './code-units.js';
 import { PhraseIndex } from './phrase-index.js';
 import { Rewriter } from './rewriter.js';
 import { compileSizeBounds, longestFirst, type SizeBoundWord, type SizeUnit } from './sizes.js';
+import { unreadablePath } from '../unreadable.js';
 
 export interface PatternSource {
   /** File name, or `<messagePatterns[0]>` for an object. */
@@ -266,7 +267,7 @@ const compileLayer = (sources: readonly PatternSource[], issues: TriageIssue[]):
       parsed = MessagePatternFile.safeParse(json);
     } catch (cause) {
       // an object passed in code can throw when read (a getter, a revoked proxy)
-      issues.push({ file: source, path: '$', code: 'unreadable', message: `the document could not be read: ${causeMessage(cause)}` });
+      issues.push({ file: source, path: unreadablePath(json), code: 'unreadable', message: `the document could not be read: ${causeMessage(cause)}` });
       continue;
     }
     if (!parsed.success) {

@@ -21,6 +21,7 @@ import { outcomeFactMismatch } from './outcome-types.js';
 import { comparisonMismatch, factKind, hasParts } from './fact-kinds.js';
 import { ConditionGraphProblem, conditionSizer, MAX_EXPANDED_CONDITIONS, MAX_EXPANDED_DEPTH } from './condition-size.js';
 import type { LoadedCheck, LoadedRule, LocalizedTemplates, RuleSet } from './types.js';
+import { unreadablePath } from '../unreadable.js';
 
 /** A JSON document and where it came from (a file path, or a label for objects passed in code). */
 export interface RuleSource {
@@ -77,7 +78,7 @@ const parseWith = <T>(schema: z.ZodType<T>, doc: RuleSource, issues: IssueList):
     issues.items.push(...ruleIssuesFromZod(result.error.issues, doc.json, doc.source));
   } catch (cause) {
     // An object passed in code can throw when read (a getter, a revoked proxy); zod's output is plain data.
-    issues.add(doc.source, [], 'unreadable', `the document could not be read: ${causeMessage(cause)}`);
+    issues.items.push({ file: doc.source, path: unreadablePath(doc.json), code: 'unreadable', message: `the document could not be read: ${causeMessage(cause)}` });
   }
   return undefined;
 };

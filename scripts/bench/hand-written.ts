@@ -19,6 +19,7 @@ export const decideByHand = (f: Facts): string => {
   const changedMind = claim === 'changed_mind' || refund === 'changed_mind';
   const noScan = f.trackingEventCount === 0;
 
+  if (f.orderStatus === 'awaiting_payment' && f.handedToCarrier) return 'handed-over-before-payment';
   if (f.orderStatus === 'closed') return f.paid ? 'order-closed-after-refund' : f.handedToCarrier ? 'order-closed-payment-unclear' : 'order-closed-unpaid';
   if (refund === 'out_of_stock' || refund === 'late_shipment') return 'refund-reason-penalty';
   if (refund === 'counterfeit' || refund === 'invoice') return 'refund-reason-unacceptable';

@@ -124,6 +124,7 @@ const validInput: fc.Arbitrary<TriageInput> = fc.constantFrom(...NOWS).chain((no
             returnWindowDays: opt(fc.integer({ min: 0, max: 30 })),
             stallAfterHours: opt(fc.integer({ min: 1, max: 240 })),
             deliveryOverdueAfterDays: opt(fc.integer({ min: 1, max: 20 })),
+            unpaidAutoCloseAfterDays: opt(fc.integer({ min: 1, max: 10 })),
             noScanAfterHours: opt(fc.integer({ min: 1, max: 240 })),
             warrantyMonths: opt(fc.option(fc.integer({ min: 0, max: 36 }), { nil: null })),
             shopName: opt(fc.constantFrom('小鹿鞋铺', 'Deer Shoes')),
@@ -188,7 +189,7 @@ describe('over generated valid inputs', () => {
     await fc.assert(
       fc.asyncProperty(validInput, async (input) => {
         const f = (await triager.triage(input)).explanation.facts;
-        for (const hours of [f.hoursSincePaid, f.hoursSinceLabelPrinted, f.hoursSinceHandedOver, f.hoursSinceLastEvent]) {
+        for (const hours of [f.hoursSincePaid, f.hoursSinceCreated, f.hoursSinceLabelPrinted, f.hoursSinceHandedOver, f.hoursSinceLastEvent]) {
           if (hours !== null) expect(hours).toBeGreaterThanOrEqual(0);
         }
         if (f.daysSinceSigned !== null) expect(f.daysSinceSigned).toBeGreaterThanOrEqual(0);

@@ -106,3 +106,33 @@ describe('the delivery-overdue threshold (5 days after pickup, 8 in peak season;
     expect(await decide(pickedUpAt('2026-11-15T10:00:00+08:00', '2026-11-07T10:00:00+08:00', '2026-11-14T20:00:00+08:00'))).toBe('delivery-overdue');
   });
 });
+
+describe('the unpaid auto-close (3 days after the order was created; reaching it is enough)', () => {
+  const unpaid = (now: string, createdAt: string | undefined, policy = {}): TriageInput => ({
+    now,
+    order: { id: '4127735106218999', status: 'awaiting_payment', amount: 189, ...(createdAt === undefined ? {} : { createdAt }) },
+    claim: { type: 'price_change' },
+    policy,
+  });
+
+  it('counts hours since the order was created, null without createdAt', () => {
+    const now = '2026-09-19T10:00:00+08:00';
+    expect(factsAt(now, unpaid(now, '2026-09-16T10:00:00+08:00'))).toMatchObject({ hoursSinceCreated: 72, unpaidAutoCloseHours: 72 });
+    expect(factsAt(now, unpaid(now, undefined)).hoursSinceCreated).toBeNull();
+    expect(factsAt(now, unpaid(now, '2026-09-16T10:00:00+08:00'), { unpaidAutoCloseAfterDays: 1 }).unpaidAutoCloseHours).toBe(24);
+  });
+
+  it('lets the price change one second before 72 h and closes at 72 h', async () => {
+    expect(await decide(unpaid('2026-09-19T09:59:59+08:00', '2026-09-16T10:00:00+08:00'))).toBe('price-change');
+    expect(await decide(unpaid('2026-09-19T10:00:00+08:00', '2026-09-16T10:00:00+08:00'))).toBe('unpaid-past-auto-close');
+  });
+
+  it("follows the shop's own days, in elapsed hours even across a daylight-saving change", async () => {
+    expect(await decide(unpaid('2026-09-17T09:59:59+08:00', '2026-09-16T10:00:00+08:00', { unpaidAutoCloseAfterDays: 1 }))).toBe('price-change');
+    expect(await decide(unpaid('2026-09-17T10:00:00+08:00', '2026-09-16T10:00:00+08:00', { unpaidAutoCloseAfterDays: 1 }))).toBe('unpaid-past-auto-close');
+    // New York leaves summer time on 2026-11-01: 72 h after Saturday 10:00 EDT is Tuesday 09:00 EST
+    const ny = { timezone: 'America/New_York' };
+    expect(await decide(unpaid('2026-11-03T08:59:59-05:00', '2026-10-31T10:00:00-04:00', ny))).toBe('price-change');
+    expect(await decide(unpaid('2026-11-03T09:00:00-05:00', '2026-10-31T10:00:00-04:00', ny))).toBe('unpaid-past-auto-close');
+  });
+});

@@ -21,6 +21,7 @@ export const decideByHand = (f: Facts): string => {
 
   if (f.orderStatus === 'awaiting_payment' && f.handedToCarrier) return 'handed-over-before-payment';
   if (f.orderStatus === 'closed') return f.paid ? 'order-closed-after-refund' : f.handedToCarrier ? 'order-closed-payment-unclear' : 'order-closed-unpaid';
+  if (f.orderStatus === 'awaiting_payment' && num(f.hoursSinceCreated) && f.hoursSinceCreated >= f.unpaidAutoCloseHours) return 'unpaid-past-auto-close';
   if (refund === 'out_of_stock' || refund === 'late_shipment') return 'refund-reason-penalty';
   if (refund === 'counterfeit' || refund === 'invoice') return 'refund-reason-unacceptable';
   if (claim === 'address_change' && !f.handedToCarrier && (f.orderStatus === 'awaiting_payment' || f.orderStatus === 'paid')) return 'address-change';

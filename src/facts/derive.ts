@@ -56,6 +56,7 @@ export const deriveFacts = (input: ParsedTriageInput, { now, policy, locale, sus
   const events = shipment?.events ?? [];
   const { first: firstEvent, last: lastEvent, delivered: deliveredEvent } = trackingEnds(events, at.events);
 
+  const createdAt = toDate(at.createdAt);
   const paidAt = toDate(at.paidAt);
   const labelPrintedAt = toDate(at.labelPrintedAt);
   const handedOverAt = toDate(at.handedToCarrierAt);
@@ -74,7 +75,7 @@ export const deriveFacts = (input: ParsedTriageInput, { now, policy, locale, sus
 
   const repairRequested = repair !== undefined || claim?.type === 'repair';
   const warrantyMonths = repair?.warrantyMonths ?? policy.warrantyMonths;
-  const warrantyStart = signedAt ?? paidAt ?? toDate(at.createdAt);
+  const warrantyStart = signedAt ?? paidAt ?? createdAt;
   const warrantyEndsAt =
     warrantyMonths === null || warrantyStart === undefined ? undefined : addMonthsInZone(warrantyStart, warrantyMonths, tz);
   const repairCost = repair?.estimatedCost ?? null;
@@ -89,6 +90,8 @@ export const deriveFacts = (input: ParsedTriageInput, { now, policy, locale, sus
     paid,
     paidAt: iso(paidAt),
     hoursSincePaid: hoursSince(paidAt),
+    hoursSinceCreated: hoursSince(createdAt),
+    unpaidAutoCloseHours: 24 * policy.unpaidAutoCloseAfterDays,
 
     shipByAt: iso(shipBy),
     hoursUntilShipBy: shipBy === undefined ? null : hoursBetween(now, shipBy),

@@ -22,20 +22,21 @@ import rule16 from '../../rules/orders/order-closed-payment-unclear.json';
 import rule17 from '../../rules/orders/order-closed-unpaid.json';
 import rule18 from '../../rules/orders/price-change-after-payment.json';
 import rule19 from '../../rules/orders/price-change.json';
-import rule20 from '../../rules/refunds/changed-mind-before-shipment.json';
-import rule21 from '../../rules/refunds/changed-mind-refund.json';
-import rule22 from '../../rules/refunds/claim-reason-conflict.json';
-import rule23 from '../../rules/refunds/refund-reason-penalty.json';
-import rule24 from '../../rules/refunds/refund-reason-unacceptable.json';
-import rule25 from '../../rules/repairs/repair-in-warranty.json';
-import rule26 from '../../rules/repairs/repair-out-of-warranty-costly.json';
-import rule27 from '../../rules/repairs/repair-out-of-warranty.json';
-import rule28 from '../../rules/returns/non-quality-return.json';
-import rule29 from '../../rules/returns/not-a-defect.json';
-import rule30 from '../../rules/returns/quality-return.json';
-import rule31 from '../../rules/returns/return-window-expired.json';
-import rule32 from '../../rules/returns/used-item-return.json';
-import rule33 from '../../rules/returns/wrong-item.json';
+import rule20 from '../../rules/orders/unpaid-past-auto-close.json';
+import rule21 from '../../rules/refunds/changed-mind-before-shipment.json';
+import rule22 from '../../rules/refunds/changed-mind-refund.json';
+import rule23 from '../../rules/refunds/claim-reason-conflict.json';
+import rule24 from '../../rules/refunds/refund-reason-penalty.json';
+import rule25 from '../../rules/refunds/refund-reason-unacceptable.json';
+import rule26 from '../../rules/repairs/repair-in-warranty.json';
+import rule27 from '../../rules/repairs/repair-out-of-warranty-costly.json';
+import rule28 from '../../rules/repairs/repair-out-of-warranty.json';
+import rule29 from '../../rules/returns/non-quality-return.json';
+import rule30 from '../../rules/returns/not-a-defect.json';
+import rule31 from '../../rules/returns/quality-return.json';
+import rule32 from '../../rules/returns/return-window-expired.json';
+import rule33 from '../../rules/returns/used-item-return.json';
+import rule34 from '../../rules/returns/wrong-item.json';
 import type { RuleSource } from '../rules/load.js';
 
 export const builtinSituations = situations;
@@ -65,19 +66,20 @@ export const builtinSources = {
     { source: 'rules/orders/order-closed-unpaid.json', json: rule17 },
     { source: 'rules/orders/price-change-after-payment.json', json: rule18 },
     { source: 'rules/orders/price-change.json', json: rule19 },
-    { source: 'rules/refunds/changed-mind-before-shipment.json', json: rule20 },
-    { source: 'rules/refunds/changed-mind-refund.json', json: rule21 },
-    { source: 'rules/refunds/claim-reason-conflict.json', json: rule22 },
-    { source: 'rules/refunds/refund-reason-penalty.json', json: rule23 },
-    { source: 'rules/refunds/refund-reason-unacceptable.json', json: rule24 },
-    { source: 'rules/repairs/repair-in-warranty.json', json: rule25 },
-    { source: 'rules/repairs/repair-out-of-warranty-costly.json', json: rule26 },
-    { source: 'rules/repairs/repair-out-of-warranty.json', json: rule27 },
-    { source: 'rules/returns/non-quality-return.json', json: rule28 },
-    { source: 'rules/returns/not-a-defect.json', json: rule29 },
-    { source: 'rules/returns/quality-return.json', json: rule30 },
-    { source: 'rules/returns/return-window-expired.json', json: rule31 },
-    { source: 'rules/returns/used-item-return.json', json: rule32 },
-    { source: 'rules/returns/wrong-item.json', json: rule33 },
+    { source: 'rules/orders/unpaid-past-auto-close.json', json: rule20 },
+    { source: 'rules/refunds/changed-mind-before-shipment.json', json: rule21 },
+    { source: 'rules/refunds/changed-mind-refund.json', json: rule22 },
+    { source: 'rules/refunds/claim-reason-conflict.json', json: rule23 },
+    { source: 'rules/refunds/refund-reason-penalty.json', json: rule24 },
+    { source: 'rules/refunds/refund-reason-unacceptable.json', json: rule25 },
+    { source: 'rules/repairs/repair-in-warranty.json', json: rule26 },
+    { source: 'rules/repairs/repair-out-of-warranty-costly.json', json: rule27 },
+    { source: 'rules/repairs/repair-out-of-warranty.json', json: rule28 },
+    { source: 'rules/returns/non-quality-return.json', json: rule29 },
+    { source: 'rules/returns/not-a-defect.json', json: rule30 },
+    { source: 'rules/returns/quality-return.json', json: rule31 },
+    { source: 'rules/returns/return-window-expired.json', json: rule32 },
+    { source: 'rules/returns/used-item-return.json', json: rule33 },
+    { source: 'rules/returns/wrong-item.json', json: rule34 },
   ] satisfies RuleSource[],
 };

@@ -34,7 +34,7 @@ const POLICY_PEAK_SEASONS_ITEM_KEYS = new Set<string>(['name', 'from', 'to', 'ex
 /** zod's regex pattern, first at .policy.trustedLinkDomains[]. */
 const PATTERN3 = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/;
 /** The keys of the strict object at .policy. */
-const POLICY_KEYS = new Set<string>(['timezone', 'shipWithinHours', 'shipsOnWeekends', 'returnWindowDays', 'refundPenaltyRate', 'defectToleranceCm', 'noScanAfterHours', 'stallAfterHours', 'deliveryOverdueAfterDays', 'peakSeasons', 'warrantyMonths', 'newPurchaseCostRatio', 'replyWithinMinutes', 'trustedLinkDomains', 'shopName', 'agentName', 'currency']);
+const POLICY_KEYS = new Set<string>(['timezone', 'shipWithinHours', 'shipsOnWeekends', 'returnWindowDays', 'refundPenaltyRate', 'defectToleranceCm', 'noScanAfterHours', 'stallAfterHours', 'deliveryOverdueAfterDays', 'unpaidAutoCloseAfterDays', 'peakSeasons', 'warrantyMonths', 'newPurchaseCostRatio', 'replyWithinMinutes', 'trustedLinkDomains', 'shopName', 'agentName', 'currency']);
 
 /** The object at .order: a fresh object with its declared keys in shape order, or NOT_SURE. */
 function parseOrder(input: unknown): unknown {
@@ -396,6 +396,12 @@ function parsePolicy(input: unknown): unknown {
   } else if ((typeof $deliveryOverdueAfterDays === 'number' && Number.isFinite($deliveryOverdueAfterDays)) && ($deliveryOverdueAfterDays > 0) && ($deliveryOverdueAfterDays <= 60)) {
     if ('deliveryOverdueAfterDays' in object) output.deliveryOverdueAfterDays = $deliveryOverdueAfterDays;
   } else if ('deliveryOverdueAfterDays' in object) return NOT_SURE;
+  const $unpaidAutoCloseAfterDays = object.unpaidAutoCloseAfterDays;
+  if ($unpaidAutoCloseAfterDays === undefined) {
+    if ('unpaidAutoCloseAfterDays' in object) output.unpaidAutoCloseAfterDays = undefined;
+  } else if ((typeof $unpaidAutoCloseAfterDays === 'number' && Number.isFinite($unpaidAutoCloseAfterDays)) && ($unpaidAutoCloseAfterDays > 0) && ($unpaidAutoCloseAfterDays <= 60)) {
+    if ('unpaidAutoCloseAfterDays' in object) output.unpaidAutoCloseAfterDays = $unpaidAutoCloseAfterDays;
+  } else if ('unpaidAutoCloseAfterDays' in object) return NOT_SURE;
   const $peakSeasons = object.peakSeasons;
   if ($peakSeasons === undefined) {
     if ('peakSeasons' in object) output.peakSeasons = undefined;

@@ -33,6 +33,8 @@ export const Facts = z.strictObject({
   paid: flag.describe('the order has been paid (paidAt, or a status past payment)'),
   paidAt: instant,
   hoursSincePaid: hours,
+  hoursSinceCreated: hours,
+  unpaidAutoCloseHours: z.number().describe('unpaidAutoCloseAfterDays in hours: an order awaiting payment this long after createdAt is due to be auto-closed'),
 
   // the shipping promise
   shipByAt: instant.describe('deadline to hand the parcel to the courier: paidAt + shipWithinHours, weekends skipped when the shop does not ship then'),

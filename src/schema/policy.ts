@@ -61,6 +61,12 @@ export const Policy = z.strictObject({
     .max(60)
     .default(5)
     .describe('A parcel still on its way this many days after it was handed over is overdue (normal delivery takes 3 to 5 days; lengthened in peak season).'),
+  unpaidAutoCloseAfterDays: z
+    .number()
+    .positive()
+    .max(60)
+    .default(3)
+    .describe('An order still awaiting payment this many days after it was created is auto-closed: it can no longer be paid or repriced.'),
   peakSeasons: z
     .array(PeakSeason)
     .max(24)

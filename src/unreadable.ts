@@ -21,16 +21,15 @@ export const unreadablePath = (root: unknown): string => {
     } catch {
       return jsonPath(path);
     }
-    const children: { value: unknown; path: PropertyKey[] }[] = [];
-    for (const key of keys) {
+    // pushed last key first, so that the walk goes depth first in key order
+    for (let k = keys.length - 1; k >= 0; k--) {
+      const childPath = [...path, keys[k]!];
       try {
-        children.push({ value: (value as Record<PropertyKey, unknown>)[key], path: [...path, key] });
+        stack.push({ value: (value as Record<PropertyKey, unknown>)[keys[k]!], path: childPath });
       } catch {
-        return jsonPath([...path, key]);
+        return jsonPath(childPath);
       }
     }
-    // depth first, in key order
-    for (let k = children.length - 1; k >= 0; k--) stack.push(children[k]!);
   }
   return '$';
 };

@@ -10,12 +10,13 @@ export const foldText = (text: string): string => foldNormalized(text.normalize(
  */
 export const foldNormalized = (nfkc: string): string => simplify(nfkc).toLowerCase();
 
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 // 0 not yet known, 1 a letter or digit, 2 not: the regular expression costs more per character than the rest of the reading
 const letterOrDigit = new Uint8Array(0x10000);
 /** For one UTF-16 code unit: half of a surrogate pair is neither, as `/[\p{L}\p{N}]/u` says of it alone. */
 const isLetterOrDigit = (unit: number): boolean => {
   let known = letterOrDigit[unit]!;
-  if (known === 0) letterOrDigit[unit] = known = /[\p{L}\p{N}]/u.test(String.fromCharCode(unit)) ? 1 : 2;
+  if (known === 0) letterOrDigit[unit] = known = LETTER_OR_DIGIT.test(String.fromCharCode(unit)) ? 1 : 2;
   return known === 1;
 };
 const astralLetterOrDigit = new Map<number, boolean>();
@@ -27,10 +28,12 @@ const astralLetterOrDigit = new Map<number, boolean>();
 const letterOrDigitAt = (text: string, i: number): boolean => {
   const unit = text.charCodeAt(i);
   if (unit < 0xd800 || unit > 0xdfff) return isLetterOrDigit(unit);
-  const cp = text.codePointAt(unit <= 0xdbff ? i : i - 1)!;
-  if (cp <= 0xffff || (unit > 0xdbff && i === 0)) return false;
+  // a high half starts its pair, a low half ends it; a half with no partner reads as itself (≤ U+FFFF)
+  const start = unit <= 0xdbff ? i : i - 1;
+  const cp = start < 0 ? unit : text.codePointAt(start)!;
+  if (cp <= 0xffff) return false;
   let known = astralLetterOrDigit.get(cp);
-  if (known === undefined) astralLetterOrDigit.set(cp, (known = /[\p{L}\p{N}]/u.test(String.fromCodePoint(cp))));
+  if (known === undefined) astralLetterOrDigit.set(cp, (known = LETTER_OR_DIGIT.test(String.fromCodePoint(cp))));
   return known;
 };
 /** NaN (before the start or past the end of a text) is no digit. */

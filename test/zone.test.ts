@@ -3,7 +3,7 @@ import { addDays, addHours, addMonths, differenceInDays, format, isWeekend, next
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addDaysInZone, addMonthsInZone, differenceInDaysInZone, formatInZone, peakSeasonAt, shipByDeadline, toZonedIso } from '../src/facts/calendar.js';
-import { fixedOffsetOf } from '../src/facts/zone.js';
+import { fixedOffsetOf, formatZonedIso } from '../src/facts/zone.js';
 import { tzOffset } from '@date-fns/tz';
 import { Policy } from '../src/schema/policy.js';
 
@@ -98,6 +98,9 @@ describe('zone arithmetic on fixed-offset zones', () => {
         expect(shipByDeadline(a, hours, false, tz).getTime()).toBe(oracle.shipBy(a, hours, tz).getTime());
         expect(shipByDeadline(a, hours, true, tz).getTime()).toBe(addHours(a, hours).getTime());
         for (const pattern of ['M月d日 HH:mm', 'MMM d, HH:mm', 'MM-dd', 'yyyy-MM-dd']) expect(formatInZone(a, tz, pattern)).toBe(oracle.format(a, tz, pattern));
+        // the wording reads an instant fact's fields from its zoned text; a pattern it cannot read falls back
+        for (const pattern of ['M月d日 HH:mm', 'MMM d, HH:mm', 'MM-dd', 'H:m']) expect(formatZonedIso(toZonedIso(a, tz), pattern)).toBe(oracle.format(a, tz, pattern));
+        expect(formatZonedIso(toZonedIso(a, tz), 'yyyy-MM-dd')).toBeUndefined();
         const seasons = Policy.parse({}).peakSeasons;
         const byOracle = seasons.find((s) => {
           const md = oracle.monthDay(a, tz);
@@ -107,6 +110,16 @@ describe('zone arithmetic on fixed-offset zones', () => {
       }),
       { numRuns: 3000 },
     );
+  });
+});
+
+describe('instant facts written for the buyer', () => {
+  it('reads the fields of a zoned ISO text only, and leaves any other text to date-fns', () => {
+    expect(formatZonedIso('2026-11-13T08:05:00.000+08:00', 'M月d日 HH:mm')).toBe('11月13日 08:05');
+    expect(formatZonedIso('2026-02-03T18:00:00.000-05:00', 'MMM d, HH:mm')).toBe('Feb 3, 18:00');
+    for (const text of ['2026-11-13', '2026/11/13T08:05', '2026-13-01T08:05', '2026-11-00T08:05', '2026-11-13T8:05:00', '+012026-11-13T08:05']) {
+      expect(formatZonedIso(text, 'M月d日 HH:mm')).toBeUndefined();
+    }
   });
 });
 

@@ -177,6 +177,69 @@ const piecesOf = (pattern: string): readonly Piece[] | null => {
   return pieces;
 };
 
+const digitAt = (text: string, i: number): number => {
+  const d = text.charCodeAt(i) - 48;
+  return d >= 0 && d <= 9 ? d : -1;
+};
+
+/** A two-digit field of an ISO text (`MM`, `dd`, `HH`, `mm`), or -1 when those are not two digits. */
+const fieldAt = (text: string, i: number): number => {
+  const tens = digitAt(text, i);
+  const units = digitAt(text, i + 1);
+  return tens < 0 || units < 0 ? -1 : tens * 10 + units;
+};
+
+/**
+ * `formatAtOffset` for an instant already written on the shop's wall clock, as `toZonedIso` writes
+ * every instant fact (`2026-11-13T18:00:00.000+08:00`): the fields are the text's own, so the
+ * wording needs no zone lookup, no parse and no Date. Undefined for another text or pattern.
+ */
+export const formatZonedIso = (iso: string, pattern: string): string | undefined => {
+  if (iso.length < 16 || iso.charCodeAt(4) !== 45 || iso.charCodeAt(7) !== 45 || iso.charCodeAt(10) !== 84 || iso.charCodeAt(13) !== 58) return undefined;
+  const month = fieldAt(iso, 5);
+  const date = fieldAt(iso, 8);
+  const hours = fieldAt(iso, 11);
+  const minutes = fieldAt(iso, 14);
+  if (month < 1 || month > 12 || date < 1 || hours < 0 || minutes < 0) return undefined;
+  const pieces = piecesOf(pattern);
+  if (pieces === null) return undefined;
+  let out = '';
+  for (const { code, text } of pieces) {
+    switch (code) {
+      case 0:
+        out += MONTHS_EN[month - 1];
+        break;
+      case 1:
+        out += iso.slice(5, 7);
+        break;
+      case 2:
+        out += String(month);
+        break;
+      case 3:
+        out += iso.slice(8, 10);
+        break;
+      case 4:
+        out += String(date);
+        break;
+      case 5:
+        out += iso.slice(11, 13);
+        break;
+      case 6:
+        out += String(hours);
+        break;
+      case 7:
+        out += iso.slice(14, 16);
+        break;
+      case 8:
+        out += String(minutes);
+        break;
+      default:
+        out += text;
+    }
+  }
+  return out;
+};
+
 /**
  * date-fns `format` for the few tokens the wording's date patterns use (en month names), on a fixed
  * offset's wall clock; undefined when the pattern needs more, so the caller uses date-fns.

@@ -1,5 +1,6 @@
 import { formatInZone } from '../facts/calendar.js';
 import { parseInstant } from '../facts/instant.js';
+import { formatZonedIso } from '../facts/zone.js';
 import type { Facts, FactName } from '../schema/facts.js';
 import type { Locale } from '../schema/vocabulary.js';
 import { traditional as toTraditionalScript } from './traditional.js';
@@ -49,7 +50,11 @@ const inLocaleScript = (text: string, locale: Locale): string => {
 export const formatFact = (facts: Facts, name: string, locale: Locale, timeZone: string): string | undefined => {
   const value = facts[name as FactName];
   if (value === null || value === undefined) return undefined;
-  if (typeof value === 'string' && isInstant(name)) return formatInZone(new Date(parseInstant(value)), timeZone, DATE_PATTERN[locale]);
+  if (typeof value === 'string' && isInstant(name)) {
+    // deriveFacts writes every instant on the shop's wall clock (toZonedIso): its text already holds the fields
+    const pattern = DATE_PATTERN[locale];
+    return formatZonedIso(value, pattern) ?? formatInZone(new Date(parseInstant(value)), timeZone, pattern);
+  }
   if (typeof value === 'number' && isMoney(name)) return value.toFixed(2);
   if (typeof value === 'number') return formatFigure(name, value);
   // an order id or a tracking number is quoted to the buyer exactly as the systems know it

@@ -98,6 +98,13 @@ export interface ValidatorTarget {
   functionName: string;
   /** The command that rewrites the file, for its header. */
   command: string;
+  /**
+   * `'kept'` (the default): an `.optional()` key whose value is undefined is in the answer when
+   * `key in input`, as zod writes it. `'omitted'`: such a key is left out, and that `in` is never
+   * asked, for a caller that reads an absent key and an undefined one alike: a lookup saved per
+   * absent key, which is most of an input's keys.
+   */
+  undefinedKeys?: 'kept' | 'omitted';
 }
 
 class Generator {
@@ -115,7 +122,11 @@ class Generator {
   usesRefinements = false;
   usesDefaults = false;
 
-  constructor(private readonly root: string, reserved: string[]) {
+  constructor(
+    private readonly root: string,
+    reserved: string[],
+    private readonly undefinedKeys: 'kept' | 'omitted',
+  ) {
     for (const name of reserved) this.names.add(name);
   }
 
@@ -371,7 +382,7 @@ class Generator {
           else body.push(`const ${out} = ${piece.parse(v)};`, `if (${out} === NOT_SURE || !(${k} in object)) return NOT_SURE;`, `${to} = ${out};`);
           break;
         case 'optional':
-          body.push(`if (${v} === undefined) {`, `  if (${k} in object) ${to} = undefined;`);
+          body.push(`if (${v} === undefined) {`, this.undefinedKeys === 'kept' ? `  if (${k} in object) ${to} = undefined;` : '  // left out, present or not (undefinedKeys: omitted)');
           // An absent key's result is dropped, issues included (an absent key with a value takes a proxy).
           if ('test' in piece) body.push(`} else if (${piece.test(v)}) {`, `  if (${k} in object) ${to} = ${v};`, `} else if (${k} in object) return NOT_SURE;`);
           else body.push('} else {', `  const ${out} = ${piece.parse(v)};`, `  if (${k} in object) {`, `    if (${out} === NOT_SURE) return NOT_SURE;`, `    ${to} = ${out};`, '  }', '}');
@@ -449,7 +460,7 @@ class Generator {
       `const usable = ${[`zodVersionIs(${target.schemaExport}, ${ZOD.major}, ${ZOD.minor})`, ...this.live.map((name) => `${name} !== undefined`)].join(' && ')};`,
       '',
       '/**',
-      ` * zod's \`data\` for \`raw\` when \`${target.schemaExport}.safeParse(raw)\` succeeds, or NOT_SURE: then ask zod, for its issues.`,
+      ` * zod's \`data\` for \`raw\` when \`${target.schemaExport}.safeParse(raw)\` succeeds${this.undefinedKeys === 'omitted' ? ', less the optional keys zod writes as undefined,' : ''} or NOT_SURE: then ask zod, for its issues.`,
       ' * Never throws: a throwing getter, proxy trap or refinement answers NOT_SURE.',
       ' * @example',
       ` * const data = ${target.functionName}(raw);`,
@@ -484,7 +495,7 @@ export const validatorSource = (target: ValidatorTarget): string => {
   if (major !== ZOD.major || minor !== ZOD.minor) refuse('', `zod ${major}.${minor}, not the ${ZOD.major}.${ZOD.minor} this generator mirrors`);
   // Module-level names the generated ones must not shadow or redeclare.
   const reserved = ['z', 'usable', target.schemaExport, target.functionName, 'NOT_SURE', 'NotSure', 'codePointLength', 'defaultOf', 'passesRefinement', 'schemaPart', 'zodVersionIs'];
-  const generator = new Generator(target.schemaExport, reserved);
+  const generator = new Generator(target.schemaExport, reserved, target.undefinedKeys ?? 'kept');
   const root = generator.piece(schema, '', []);
   return generator.source(target, root);
 };
@@ -498,5 +509,7 @@ export const generatedValidators = (): Record<string, string> => ({
     runtimeModule: '../schema/validator-runtime.js',
     functionName: 'validateTriageInput',
     command: 'npm run validator:generate',
+    // validateInput writes every absent key as undefined (src/input/canonical.ts): zod's own undefined keys change nothing
+    undefinedKeys: 'omitted',
   }),
 });

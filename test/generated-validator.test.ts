@@ -30,9 +30,19 @@ const layout = (value: unknown): unknown => {
 };
 
 type Validate = (raw: unknown) => unknown;
+type UndefinedKeys = NonNullable<ValidatorTarget['undefinedKeys']>;
 
-/** Whether zod accepted; fails the test unless the generated answer is zod's. */
-const sameAnswerAsZod = (schema: z.ZodType, validate: Validate, input: unknown): boolean => {
+/** zod's data less its own keys whose value is undefined, at every level: the answer of a validator generated with `undefinedKeys: 'omitted'`. */
+const withoutUndefinedKeys = (value: unknown): unknown => {
+  if (Array.isArray(value)) return value.map(withoutUndefinedKeys);
+  if (value === null || typeof value !== 'object') return value;
+  const out: Record<string, unknown> = {};
+  for (const [key, v] of Object.entries(value)) if (v !== undefined) out[key] = withoutUndefinedKeys(v);
+  return out;
+};
+
+/** Whether zod accepted; fails the test unless the generated answer is zod's (less its undefined keys, for 'omitted'). */
+const sameAnswerAsZod = (schema: z.ZodType, validate: Validate, input: unknown, undefinedKeys: UndefinedKeys = 'kept'): boolean => {
   const parsed = schema.safeParse(input);
   const fast = validate(input);
   if (!parsed.success) {
@@ -40,8 +50,9 @@ const sameAnswerAsZod = (schema: z.ZodType, validate: Validate, input: unknown):
     return false;
   }
   expect(fast).not.toBe(NOT_SURE);
-  expect(fast).toStrictEqual(parsed.data);
-  expect(layout(fast)).toStrictEqual(layout(parsed.data));
+  const expected = undefinedKeys === 'kept' ? parsed.data : withoutUndefinedKeys(parsed.data);
+  expect(fast).toStrictEqual(expected);
+  expect(layout(fast)).toStrictEqual(layout(expected));
   return true;
 };
 
@@ -68,13 +79,14 @@ mkdirSync(GENERATED_DIR, { recursive: true });
 afterAll(() => rmSync(GENERATED_DIR, { recursive: true, force: true }));
 
 /** How a module in test/.generated/ imports `schemaExport` from `schemaModule` (relative to test/). */
-const target = (schema: z.ZodType, schemaExport = 'schema', schemaModule = '../support/validator-zoo.js'): ValidatorTarget => ({
+const target = (schema: z.ZodType, schemaExport = 'schema', schemaModule = '../support/validator-zoo.js', undefinedKeys: UndefinedKeys = 'kept'): ValidatorTarget => ({
   schema,
   schemaExport,
   schemaModule,
   runtimeModule: '../../src/schema/validator-runtime.js',
   functionName: 'validate',
   command: 'vitest',
+  undefinedKeys,
 });
 
 /** Writes the validator for `target` to test/.generated/ and loads it. */
@@ -91,10 +103,10 @@ describe('the triage input validator generated from TriageInput', () => {
     expect(readFileSync(path, 'utf8')).toBe(text);
   });
 
-  it('accepts every fixture input, with exactly zod\'s output', () => {
+  it('accepts every fixture input, with exactly zod\'s output (less the keys zod writes as undefined)', () => {
     for (const { name, fixture } of loadFixtures()) {
       expect(validate(fixture.input), name).not.toBe(NOT_SURE);
-      expect(sameAnswerAsZod(TriageInput, validate, fixture.input), name).toBe(true);
+      expect(sameAnswerAsZod(TriageInput, validate, fixture.input, 'omitted'), name).toBe(true);
     }
   });
 
@@ -103,7 +115,7 @@ describe('the triage input validator generated from TriageInput', () => {
     const runs = 1500;
     fc.assert(
       fc.property(inputsFor(TriageInput, triageOverrides), (input) => {
-        if (sameAnswerAsZod(TriageInput, validate, input)) accepted++;
+        if (sameAnswerAsZod(TriageInput, validate, input, 'omitted')) accepted++;
       }),
       { numRuns: runs },
     );
@@ -112,10 +124,12 @@ describe('the triage input validator generated from TriageInput', () => {
     expect(accepted).toBeLessThan(runs * 0.85);
   }, 60_000); // 1,500 zod parses and generated inputs: seconds on a busy machine, not what is tested
 
-  it('gives zod\'s answer on generated policies, defaults included', async () => {
+  it('gives zod\'s answer on generated policies, defaults included, with undefined keys kept or omitted', async () => {
     for (const [name, schema] of Object.entries({ Policy, PolicyPatch })) {
-      const generated = await generate(name, target(schema, name, '../../src/schema/policy.js'));
-      fc.assert(fc.property(inputsFor(schema, { timezone: ZONES }), (input) => void sameAnswerAsZod(schema, generated, input)), { numRuns: 500 });
+      for (const undefinedKeys of ['kept', 'omitted'] as const) {
+        const generated = await generate(`${name}-${undefinedKeys}`, target(schema, name, '../../src/schema/policy.js', undefinedKeys));
+        fc.assert(fc.property(inputsFor(schema, { timezone: ZONES }), (input) => void sameAnswerAsZod(schema, generated, input, undefinedKeys)), { numRuns: 500 });
+      }
     }
   });
 
@@ -130,7 +144,7 @@ describe('reads an input the way zod does', () => {
   const validate = validateTriageInput;
   const order = { status: 'paid', amount: 10 };
   const agrees = (input: unknown): unknown => {
-    sameAnswerAsZod(TriageInput, validate, input);
+    sameAnswerAsZod(TriageInput, validate, input, 'omitted');
     return validate(input);
   };
 
@@ -139,8 +153,23 @@ describe('reads an input the way zod does', () => {
     expect(JSON.stringify(output)).toBe('{"order":{"id":"A1","status":"paid","amount":10},"message":"hi"}');
   });
 
-  it('keeps a key present with undefined, and leaves out an absent one', () => {
-    expect(Object.keys(agrees({ order, claim: undefined }) as object)).toEqual(['order', 'claim']);
+  it('keeps a key present with undefined, and leaves out an absent one; the library\'s validator leaves out both', async () => {
+    const kept = await generate('triage-input-kept', target(TriageInput, 'TriageInput', '../../src/schema/input.js'));
+    const input = { order, claim: undefined };
+    expect(sameAnswerAsZod(TriageInput, kept, input)).toBe(true);
+    expect(Object.keys(kept(input) as object)).toEqual(['order', 'claim']);
+    expect(Object.keys(agrees(input) as object)).toEqual(['order']);
+  });
+
+  it('asks no `in` for an undefined key, and keeps asking it for a key with a value (a proxy may deny a key it reads)', () => {
+    const asked: (string | symbol)[] = [];
+    const input = new Proxy({ order, message: 'hi', claim: undefined }, { has: (t, key) => (asked.push(key), Reflect.has(t, key)) });
+    agrees(input);
+    asked.length = 0; // zod's own parse asks for every key
+    expect(validate(input)).not.toBe(NOT_SURE);
+    expect(asked).toContain('message');
+    expect(asked).not.toContain('claim');
+    expect(asked).not.toContain('locale');
   });
 
   it('reads inherited keys, getters and non-plain objects (dates, class instances, null prototypes) as zod does', () => {

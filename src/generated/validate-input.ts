@@ -43,7 +43,7 @@ function parseOrder(input: unknown): unknown {
   const output: Record<string, unknown> = {};
   const $id = object.id;
   if ($id === undefined) {
-    if ('id' in object) output.id = undefined;
+    // left out, present or not (undefinedKeys: omitted)
   } else if ((typeof $id === 'string') && ($id.length <= 200 || codePointLength($id) <= 200)) {
     if ('id' in object) output.id = $id;
   } else if ('id' in object) return NOT_SURE;
@@ -52,13 +52,13 @@ function parseOrder(input: unknown): unknown {
   output.status = $status;
   const $paidAt = object.paidAt;
   if ($paidAt === undefined) {
-    if ('paidAt' in object) output.paidAt = undefined;
+    // left out, present or not (undefinedKeys: omitted)
   } else if ((typeof $paidAt === 'string') && (ISO_DATETIME.test($paidAt))) {
     if ('paidAt' in object) output.paidAt = $paidAt;
   } else if ('paidAt' in object) return NOT_SURE;
   const $createdAt = object.createdAt;
   if ($createdAt === undefined) {
-    if ('createdAt' in object) output.createdAt = undefined;
+    // left out, present or not (undefinedKeys: omitted)
   } else if ((typeof $createdAt === 'string') && (ISO_DATETIME.test($createdAt))) {
     if ('createdAt' in object) output.createdAt = $createdAt;
   } else if ('createdAt' in object) return NOT_SURE;
@@ -67,13 +67,13 @@ function parseOrder(input: unknown): unknown {
   output.amount = $amount;
   const $currency = object.currency;
   if ($currency === undefined) {
-    if ('currency' in object) output.currency = undefined;
+    // left out, present or not (undefinedKeys: omitted)
   } else if ((typeof $currency === 'string') && (PATTERN.test($currency))) {
     if ('currency' in object) output.currency = $currency;
   } else if ('currency' in object) return NOT_SURE;
   const $category = object.category;
   if ($category === undefined) {
-    if ('category' in object) output.category = undefined;
+    // left out, present or not (undefinedKeys: omitted)
   } else if ((typeof $category === 'string') && ($category.length <= 64 || codePointLength($category) <= 64)) {
     if ('category' in object) output.category = $category;
   } else if ('category' in object) return NOT_SURE;
@@ -93,13 +93,13 @@ function parseShipmentEventsItem(input: unknown): unknown {
   output.kind = $kind;
   const $description = object.description;
   if ($description === undefined) {
-    if ('description' in object) output.description = undefined;
+    // left out, present or not (undefinedKeys: omitted)
   } else if ((typeof $description === 'string') && ($description.length <= 500 || codePointLength($description) <= 500)) {
     if ('description' in object) output.description = $description;
   } else if ('description' in object) return NOT_SURE;
   const $location = object.location;
   if ($location === undefined) {
-    if ('location' in object) output.location = undefined;
+    // left out, present or not (undefinedKeys: omitted)
   } else if ((typeof $location === 'string') && ($location.length <= 200 || codePointLength($location) <= 200)) {
     if ('location' in object) output.location = $location;
   } else if ('location' in object) return NOT_SURE;
@@ -127,31 +127,31 @@ function parseShipment(input: unknown): unknown {
   const output: Record<string, unknown> = {};
   const $trackingNumber = object.trackingNumber;
   if ($trackingNumber === undefined) {
-    if ('trackingNumber' in object) output.trackingNumber = undefined;
+    // left out, present or not (undefinedKeys: omitted)
   } else if ((typeof $trackingNumber === 'string') && ($trackingNumber.length <= 64 || codePointLength($trackingNumber) <= 64)) {
     if ('trackingNumber' in object) output.trackingNumber = $trackingNumber;
   } else if ('trackingNumber' in object) return NOT_SURE;
   const $carrier = object.carrier;
   if ($carrier === undefined) {
-    if ('carrier' in object) output.carrier = undefined;
+    // left out, present or not (undefinedKeys: omitted)
   } else if ((typeof $carrier === 'string') && ($carrier.length <= 64 || codePointLength($carrier) <= 64)) {
     if ('carrier' in object) output.carrier = $carrier;
   } else if ('carrier' in object) return NOT_SURE;
   const $labelPrintedAt = object.labelPrintedAt;
   if ($labelPrintedAt === undefined) {
-    if ('labelPrintedAt' in object) output.labelPrintedAt = undefined;
+    // left out, present or not (undefinedKeys: omitted)
   } else if ((typeof $labelPrintedAt === 'string') && (ISO_DATETIME.test($labelPrintedAt))) {
     if ('labelPrintedAt' in object) output.labelPrintedAt = $labelPrintedAt;
   } else if ('labelPrintedAt' in object) return NOT_SURE;
   const $handedToCarrierAt = object.handedToCarrierAt;
   if ($handedToCarrierAt === undefined) {
-    if ('handedToCarrierAt' in object) output.handedToCarrierAt = undefined;
+    // left out, present or not (undefinedKeys: omitted)
   } else if ((typeof $handedToCarrierAt === 'string') && (ISO_DATETIME.test($handedToCarrierAt))) {
     if ('handedToCarrierAt' in object) output.handedToCarrierAt = $handedToCarrierAt;
   } else if ('handedToCarrierAt' in object) return NOT_SURE;
   const $events = object.events;
   if ($events === undefined) {
-    if ('events' in object) output.events = undefined;
+    // left out, present or not (undefinedKeys: omitted)
   } else {
     const $eventsOut = parseShipmentEvents($events);
     if ('events' in object) {
@@ -161,13 +161,13 @@ function parseShipment(input: unknown): unknown {
   }
   const $signedAt = object.signedAt;
   if ($signedAt === undefined) {
-    if ('signedAt' in object) output.signedAt = undefined;
+    // left out, present or not (undefinedKeys: omitted)
   } else if ((typeof $signedAt === 'string') && (ISO_DATETIME.test($signedAt))) {
     if ('signedAt' in object) output.signedAt = $signedAt;
   } else if ('signedAt' in object) return NOT_SURE;
   const $signedBy = object.signedBy;
   if ($signedBy === undefined) {
-    if ('signedBy' in object) output.signedBy = undefined;
+    // left out, present or not (undefinedKeys: omitted)
   } else if (SHIPMENT_SIGNED_BY_VALUES.has($signedBy)) {
     if ('signedBy' in object) output.signedBy = $signedBy;
   } else if ('signedBy' in object) return NOT_SURE;
@@ -181,7 +181,7 @@ function parseAddress(input: unknown): unknown {
   const output: Record<string, unknown> = {};
   const $kind = object.kind;
   if ($kind === undefined) {
-    if ('kind' in object) output.kind = undefined;
+    // left out, present or not (undefinedKeys: omitted)
   } else if (ADDRESS_KIND_VALUES.has($kind)) {
     if ('kind' in object) output.kind = $kind;
   } else if ('kind' in object) return NOT_SURE;
@@ -198,31 +198,31 @@ function parseClaim(input: unknown): unknown {
   output.type = $type;
   const $defect = object.defect;
   if ($defect === undefined) {
-    if ('defect' in object) output.defect = undefined;
+    // left out, present or not (undefinedKeys: omitted)
   } else if (CLAIM_DEFECT_VALUES.has($defect)) {
     if ('defect' in object) output.defect = $defect;
   } else if ('defect' in object) return NOT_SURE;
   const $defectSizeCm = object.defectSizeCm;
   if ($defectSizeCm === undefined) {
-    if ('defectSizeCm' in object) output.defectSizeCm = undefined;
+    // left out, present or not (undefinedKeys: omitted)
   } else if ((typeof $defectSizeCm === 'number' && Number.isFinite($defectSizeCm)) && ($defectSizeCm >= 0) && ($defectSizeCm <= 1000)) {
     if ('defectSizeCm' in object) output.defectSizeCm = $defectSizeCm;
   } else if ('defectSizeCm' in object) return NOT_SURE;
   const $defectSizeBound = object.defectSizeBound;
   if ($defectSizeBound === undefined) {
-    if ('defectSizeBound' in object) output.defectSizeBound = undefined;
+    // left out, present or not (undefinedKeys: omitted)
   } else if (CLAIM_DEFECT_SIZE_BOUND_VALUES.has($defectSizeBound)) {
     if ('defectSizeBound' in object) output.defectSizeBound = $defectSizeBound;
   } else if ('defectSizeBound' in object) return NOT_SURE;
   const $photos = object.photos;
   if ($photos === undefined) {
-    if ('photos' in object) output.photos = undefined;
+    // left out, present or not (undefinedKeys: omitted)
   } else if ((typeof $photos === 'number' && Number.isFinite($photos)) && (Number.isSafeInteger($photos)) && ($photos >= 0) && ($photos <= 100)) {
     if ('photos' in object) output.photos = $photos;
   } else if ('photos' in object) return NOT_SURE;
   const $itemUnused = object.itemUnused;
   if ($itemUnused === undefined) {
-    if ('itemUnused' in object) output.itemUnused = undefined;
+    // left out, present or not (undefinedKeys: omitted)
   } else if (typeof $itemUnused === 'boolean') {
     if ('itemUnused' in object) output.itemUnused = $itemUnused;
   } else if ('itemUnused' in object) return NOT_SURE;
@@ -239,13 +239,13 @@ function parseRefund(input: unknown): unknown {
   output.reason = $reason;
   const $requestedAt = object.requestedAt;
   if ($requestedAt === undefined) {
-    if ('requestedAt' in object) output.requestedAt = undefined;
+    // left out, present or not (undefinedKeys: omitted)
   } else if ((typeof $requestedAt === 'string') && (ISO_DATETIME.test($requestedAt))) {
     if ('requestedAt' in object) output.requestedAt = $requestedAt;
   } else if ('requestedAt' in object) return NOT_SURE;
   const $amount = object.amount;
   if ($amount === undefined) {
-    if ('amount' in object) output.amount = undefined;
+    // left out, present or not (undefinedKeys: omitted)
   } else if ((typeof $amount === 'number' && Number.isFinite($amount)) && ($amount >= 0) && ($amount <= 1000000000)) {
     if ('amount' in object) output.amount = $amount;
   } else if ('amount' in object) return NOT_SURE;
@@ -259,19 +259,19 @@ function parseRepair(input: unknown): unknown {
   const output: Record<string, unknown> = {};
   const $warrantyMonths = object.warrantyMonths;
   if ($warrantyMonths === undefined) {
-    if ('warrantyMonths' in object) output.warrantyMonths = undefined;
+    // left out, present or not (undefinedKeys: omitted)
   } else if ((typeof $warrantyMonths === 'number' && Number.isFinite($warrantyMonths)) && (Number.isSafeInteger($warrantyMonths)) && ($warrantyMonths >= 0) && ($warrantyMonths <= 240)) {
     if ('warrantyMonths' in object) output.warrantyMonths = $warrantyMonths;
   } else if ('warrantyMonths' in object) return NOT_SURE;
   const $estimatedCost = object.estimatedCost;
   if ($estimatedCost === undefined) {
-    if ('estimatedCost' in object) output.estimatedCost = undefined;
+    // left out, present or not (undefinedKeys: omitted)
   } else if ((typeof $estimatedCost === 'number' && Number.isFinite($estimatedCost)) && ($estimatedCost >= 0) && ($estimatedCost <= 1000000000)) {
     if ('estimatedCost' in object) output.estimatedCost = $estimatedCost;
   } else if ('estimatedCost' in object) return NOT_SURE;
   const $photos = object.photos;
   if ($photos === undefined) {
-    if ('photos' in object) output.photos = undefined;
+    // left out, present or not (undefinedKeys: omitted)
   } else if ((typeof $photos === 'number' && Number.isFinite($photos)) && (Number.isSafeInteger($photos)) && ($photos >= 0) && ($photos <= 100)) {
     if ('photos' in object) output.photos = $photos;
   } else if ('photos' in object) return NOT_SURE;
@@ -344,67 +344,67 @@ function parsePolicy(input: unknown): unknown {
   const output: Record<string, unknown> = {};
   const $timezone = object.timezone;
   if ($timezone === undefined) {
-    if ('timezone' in object) output.timezone = undefined;
+    // left out, present or not (undefinedKeys: omitted)
   } else if ((typeof $timezone === 'string') && ($timezone.length <= 64 || codePointLength($timezone) <= 64) && (passesRefinement(REFINEMENT_POLICY_TIMEZONE, $timezone))) {
     if ('timezone' in object) output.timezone = $timezone;
   } else if ('timezone' in object) return NOT_SURE;
   const $shipWithinHours = object.shipWithinHours;
   if ($shipWithinHours === undefined) {
-    if ('shipWithinHours' in object) output.shipWithinHours = undefined;
+    // left out, present or not (undefinedKeys: omitted)
   } else if ((typeof $shipWithinHours === 'number' && Number.isFinite($shipWithinHours)) && ($shipWithinHours > 0) && ($shipWithinHours <= 1440)) {
     if ('shipWithinHours' in object) output.shipWithinHours = $shipWithinHours;
   } else if ('shipWithinHours' in object) return NOT_SURE;
   const $shipsOnWeekends = object.shipsOnWeekends;
   if ($shipsOnWeekends === undefined) {
-    if ('shipsOnWeekends' in object) output.shipsOnWeekends = undefined;
+    // left out, present or not (undefinedKeys: omitted)
   } else if (typeof $shipsOnWeekends === 'boolean') {
     if ('shipsOnWeekends' in object) output.shipsOnWeekends = $shipsOnWeekends;
   } else if ('shipsOnWeekends' in object) return NOT_SURE;
   const $returnWindowDays = object.returnWindowDays;
   if ($returnWindowDays === undefined) {
-    if ('returnWindowDays' in object) output.returnWindowDays = undefined;
+    // left out, present or not (undefinedKeys: omitted)
   } else if ((typeof $returnWindowDays === 'number' && Number.isFinite($returnWindowDays)) && (Number.isSafeInteger($returnWindowDays)) && ($returnWindowDays >= 0) && ($returnWindowDays <= 365)) {
     if ('returnWindowDays' in object) output.returnWindowDays = $returnWindowDays;
   } else if ('returnWindowDays' in object) return NOT_SURE;
   const $refundPenaltyRate = object.refundPenaltyRate;
   if ($refundPenaltyRate === undefined) {
-    if ('refundPenaltyRate' in object) output.refundPenaltyRate = undefined;
+    // left out, present or not (undefinedKeys: omitted)
   } else if ((typeof $refundPenaltyRate === 'number' && Number.isFinite($refundPenaltyRate)) && ($refundPenaltyRate >= 0) && ($refundPenaltyRate <= 1)) {
     if ('refundPenaltyRate' in object) output.refundPenaltyRate = $refundPenaltyRate;
   } else if ('refundPenaltyRate' in object) return NOT_SURE;
   const $defectToleranceCm = object.defectToleranceCm;
   if ($defectToleranceCm === undefined) {
-    if ('defectToleranceCm' in object) output.defectToleranceCm = undefined;
+    // left out, present or not (undefinedKeys: omitted)
   } else if ((typeof $defectToleranceCm === 'number' && Number.isFinite($defectToleranceCm)) && ($defectToleranceCm >= 0) && ($defectToleranceCm <= 100)) {
     if ('defectToleranceCm' in object) output.defectToleranceCm = $defectToleranceCm;
   } else if ('defectToleranceCm' in object) return NOT_SURE;
   const $noScanAfterHours = object.noScanAfterHours;
   if ($noScanAfterHours === undefined) {
-    if ('noScanAfterHours' in object) output.noScanAfterHours = undefined;
+    // left out, present or not (undefinedKeys: omitted)
   } else if ((typeof $noScanAfterHours === 'number' && Number.isFinite($noScanAfterHours)) && ($noScanAfterHours > 0) && ($noScanAfterHours <= 1440)) {
     if ('noScanAfterHours' in object) output.noScanAfterHours = $noScanAfterHours;
   } else if ('noScanAfterHours' in object) return NOT_SURE;
   const $stallAfterHours = object.stallAfterHours;
   if ($stallAfterHours === undefined) {
-    if ('stallAfterHours' in object) output.stallAfterHours = undefined;
+    // left out, present or not (undefinedKeys: omitted)
   } else if ((typeof $stallAfterHours === 'number' && Number.isFinite($stallAfterHours)) && ($stallAfterHours > 0) && ($stallAfterHours <= 1440)) {
     if ('stallAfterHours' in object) output.stallAfterHours = $stallAfterHours;
   } else if ('stallAfterHours' in object) return NOT_SURE;
   const $deliveryOverdueAfterDays = object.deliveryOverdueAfterDays;
   if ($deliveryOverdueAfterDays === undefined) {
-    if ('deliveryOverdueAfterDays' in object) output.deliveryOverdueAfterDays = undefined;
+    // left out, present or not (undefinedKeys: omitted)
   } else if ((typeof $deliveryOverdueAfterDays === 'number' && Number.isFinite($deliveryOverdueAfterDays)) && ($deliveryOverdueAfterDays > 0) && ($deliveryOverdueAfterDays <= 60)) {
     if ('deliveryOverdueAfterDays' in object) output.deliveryOverdueAfterDays = $deliveryOverdueAfterDays;
   } else if ('deliveryOverdueAfterDays' in object) return NOT_SURE;
   const $unpaidAutoCloseAfterDays = object.unpaidAutoCloseAfterDays;
   if ($unpaidAutoCloseAfterDays === undefined) {
-    if ('unpaidAutoCloseAfterDays' in object) output.unpaidAutoCloseAfterDays = undefined;
+    // left out, present or not (undefinedKeys: omitted)
   } else if ((typeof $unpaidAutoCloseAfterDays === 'number' && Number.isFinite($unpaidAutoCloseAfterDays)) && ($unpaidAutoCloseAfterDays > 0) && ($unpaidAutoCloseAfterDays <= 60)) {
     if ('unpaidAutoCloseAfterDays' in object) output.unpaidAutoCloseAfterDays = $unpaidAutoCloseAfterDays;
   } else if ('unpaidAutoCloseAfterDays' in object) return NOT_SURE;
   const $peakSeasons = object.peakSeasons;
   if ($peakSeasons === undefined) {
-    if ('peakSeasons' in object) output.peakSeasons = undefined;
+    // left out, present or not (undefinedKeys: omitted)
   } else {
     const $peakSeasonsOut = parsePolicyPeakSeasons($peakSeasons);
     if ('peakSeasons' in object) {
@@ -414,25 +414,25 @@ function parsePolicy(input: unknown): unknown {
   }
   const $warrantyMonths = object.warrantyMonths;
   if ($warrantyMonths === undefined) {
-    if ('warrantyMonths' in object) output.warrantyMonths = undefined;
+    // left out, present or not (undefinedKeys: omitted)
   } else if ($warrantyMonths === null || ((typeof $warrantyMonths === 'number' && Number.isFinite($warrantyMonths)) && (Number.isSafeInteger($warrantyMonths)) && ($warrantyMonths >= 0) && ($warrantyMonths <= 240))) {
     if ('warrantyMonths' in object) output.warrantyMonths = $warrantyMonths;
   } else if ('warrantyMonths' in object) return NOT_SURE;
   const $newPurchaseCostRatio = object.newPurchaseCostRatio;
   if ($newPurchaseCostRatio === undefined) {
-    if ('newPurchaseCostRatio' in object) output.newPurchaseCostRatio = undefined;
+    // left out, present or not (undefinedKeys: omitted)
   } else if ((typeof $newPurchaseCostRatio === 'number' && Number.isFinite($newPurchaseCostRatio)) && ($newPurchaseCostRatio > 0) && ($newPurchaseCostRatio <= 10)) {
     if ('newPurchaseCostRatio' in object) output.newPurchaseCostRatio = $newPurchaseCostRatio;
   } else if ('newPurchaseCostRatio' in object) return NOT_SURE;
   const $replyWithinMinutes = object.replyWithinMinutes;
   if ($replyWithinMinutes === undefined) {
-    if ('replyWithinMinutes' in object) output.replyWithinMinutes = undefined;
+    // left out, present or not (undefinedKeys: omitted)
   } else if ((typeof $replyWithinMinutes === 'number' && Number.isFinite($replyWithinMinutes)) && (Number.isSafeInteger($replyWithinMinutes)) && ($replyWithinMinutes > 0) && ($replyWithinMinutes <= 10080)) {
     if ('replyWithinMinutes' in object) output.replyWithinMinutes = $replyWithinMinutes;
   } else if ('replyWithinMinutes' in object) return NOT_SURE;
   const $trustedLinkDomains = object.trustedLinkDomains;
   if ($trustedLinkDomains === undefined) {
-    if ('trustedLinkDomains' in object) output.trustedLinkDomains = undefined;
+    // left out, present or not (undefinedKeys: omitted)
   } else {
     const $trustedLinkDomainsOut = parsePolicyTrustedLinkDomains($trustedLinkDomains);
     if ('trustedLinkDomains' in object) {
@@ -442,19 +442,19 @@ function parsePolicy(input: unknown): unknown {
   }
   const $shopName = object.shopName;
   if ($shopName === undefined) {
-    if ('shopName' in object) output.shopName = undefined;
+    // left out, present or not (undefinedKeys: omitted)
   } else if ($shopName === null || ((typeof $shopName === 'string') && ($shopName.length >= 1) && ($shopName.length <= 100 || codePointLength($shopName) <= 100))) {
     if ('shopName' in object) output.shopName = $shopName;
   } else if ('shopName' in object) return NOT_SURE;
   const $agentName = object.agentName;
   if ($agentName === undefined) {
-    if ('agentName' in object) output.agentName = undefined;
+    // left out, present or not (undefinedKeys: omitted)
   } else if ($agentName === null || ((typeof $agentName === 'string') && ($agentName.length >= 1) && ($agentName.length <= 100 || codePointLength($agentName) <= 100))) {
     if ('agentName' in object) output.agentName = $agentName;
   } else if ('agentName' in object) return NOT_SURE;
   const $currency = object.currency;
   if ($currency === undefined) {
-    if ('currency' in object) output.currency = undefined;
+    // left out, present or not (undefinedKeys: omitted)
   } else if ((typeof $currency === 'string') && (PATTERN.test($currency))) {
     if ('currency' in object) output.currency = $currency;
   } else if ('currency' in object) return NOT_SURE;
@@ -469,13 +469,13 @@ function parseTriageInput(input: unknown): unknown {
   const output: Record<string, unknown> = {};
   const $now = object.now;
   if ($now === undefined) {
-    if ('now' in object) output.now = undefined;
+    // left out, present or not (undefinedKeys: omitted)
   } else if ((typeof $now === 'string') && (ISO_DATETIME.test($now))) {
     if ('now' in object) output.now = $now;
   } else if ('now' in object) return NOT_SURE;
   const $locale = object.locale;
   if ($locale === undefined) {
-    if ('locale' in object) output.locale = undefined;
+    // left out, present or not (undefinedKeys: omitted)
   } else if (LOCALE_VALUES.has($locale)) {
     if ('locale' in object) output.locale = $locale;
   } else if ('locale' in object) return NOT_SURE;
@@ -485,7 +485,7 @@ function parseTriageInput(input: unknown): unknown {
   output.order = $orderOut;
   const $shipment = object.shipment;
   if ($shipment === undefined) {
-    if ('shipment' in object) output.shipment = undefined;
+    // left out, present or not (undefinedKeys: omitted)
   } else {
     const $shipmentOut = parseShipment($shipment);
     if ('shipment' in object) {
@@ -495,7 +495,7 @@ function parseTriageInput(input: unknown): unknown {
   }
   const $address = object.address;
   if ($address === undefined) {
-    if ('address' in object) output.address = undefined;
+    // left out, present or not (undefinedKeys: omitted)
   } else {
     const $addressOut = parseAddress($address);
     if ('address' in object) {
@@ -505,7 +505,7 @@ function parseTriageInput(input: unknown): unknown {
   }
   const $claim = object.claim;
   if ($claim === undefined) {
-    if ('claim' in object) output.claim = undefined;
+    // left out, present or not (undefinedKeys: omitted)
   } else {
     const $claimOut = parseClaim($claim);
     if ('claim' in object) {
@@ -515,7 +515,7 @@ function parseTriageInput(input: unknown): unknown {
   }
   const $refund = object.refund;
   if ($refund === undefined) {
-    if ('refund' in object) output.refund = undefined;
+    // left out, present or not (undefinedKeys: omitted)
   } else {
     const $refundOut = parseRefund($refund);
     if ('refund' in object) {
@@ -525,7 +525,7 @@ function parseTriageInput(input: unknown): unknown {
   }
   const $repair = object.repair;
   if ($repair === undefined) {
-    if ('repair' in object) output.repair = undefined;
+    // left out, present or not (undefinedKeys: omitted)
   } else {
     const $repairOut = parseRepair($repair);
     if ('repair' in object) {
@@ -535,7 +535,7 @@ function parseTriageInput(input: unknown): unknown {
   }
   const $stock = object.stock;
   if ($stock === undefined) {
-    if ('stock' in object) output.stock = undefined;
+    // left out, present or not (undefinedKeys: omitted)
   } else {
     const $stockOut = parseStock($stock);
     if ('stock' in object) {
@@ -545,13 +545,13 @@ function parseTriageInput(input: unknown): unknown {
   }
   const $message = object.message;
   if ($message === undefined) {
-    if ('message' in object) output.message = undefined;
+    // left out, present or not (undefinedKeys: omitted)
   } else if ((typeof $message === 'string') && ($message.length <= 4000 || codePointLength($message) <= 4000)) {
     if ('message' in object) output.message = $message;
   } else if ('message' in object) return NOT_SURE;
   const $policy = object.policy;
   if ($policy === undefined) {
-    if ('policy' in object) output.policy = undefined;
+    // left out, present or not (undefinedKeys: omitted)
   } else {
     const $policyOut = parsePolicy($policy);
     if ('policy' in object) {
@@ -566,7 +566,7 @@ function parseTriageInput(input: unknown): unknown {
 const usable = zodVersionIs(TriageInput, 4, 6) && REFINEMENT_POLICY_TIMEZONE !== undefined;
 
 /**
- * zod's `data` for `raw` when `TriageInput.safeParse(raw)` succeeds, or NOT_SURE: then ask zod, for its issues.
+ * zod's `data` for `raw` when `TriageInput.safeParse(raw)` succeeds, less the optional keys zod writes as undefined, or NOT_SURE: then ask zod, for its issues.
  * Never throws: a throwing getter, proxy trap or refinement answers NOT_SURE.
  * @example
  * const data = validateTriageInput(raw);

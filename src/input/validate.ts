@@ -55,7 +55,8 @@ const resolveNow = (raw: unknown, parsed: ParsedTriageInput | undefined, clock: 
  */
 export const validateInput = (raw: unknown, clock: () => Date): ValidatedInput => {
   try {
-    // zod's own output for the inputs zod accepts, from code generated from the schema (npm run
+    // zod's own output for the inputs zod accepts (less the keys zod writes as undefined, which
+    // canonicalInput writes for every absent key anyway), from code generated from the schema (npm run
     // validator:generate) at a fraction of zod's cost; NOT_SURE sends the input through zod, for its issues.
     const fast = validateTriageInput(raw);
     const parsed = fast === NOT_SURE ? TriageInput.safeParse(raw) : { success: true as const, data: fast };

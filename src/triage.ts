@@ -158,7 +158,7 @@ export const createTriage = (options: TriageOptions = {}): Triager => {
     const parsed = MessageOnly.safeParse({ message, policy });
     if (!parsed.success) throw new TriageError('INVALID_INPUT', issuesFromZod(parsed.error.issues, 'input'));
     const resolved = parsed.data.policy === undefined ? basePolicy : mergePolicy(basePolicy, parsed.data.policy);
-    return toExplanation(interpretMessage(parsed.data.message, messagePatterns, resolved.trustedLinkDomains), false);
+    return toExplanation(interpretMessage(parsed.data.message, messagePatterns, resolved.trustedLinkDomains), 'alone');
   };
 
   // A TriageError becomes a failed result; anything else is a bug and still throws.

@@ -24,18 +24,25 @@ export interface MessageReading {
 const linkFlags = (reading: BuyerMessageReading): ResultFlag[] =>
   [...new Set(reading.links.filter((l) => !l.trusted).map((l) => l.host))].map((host) => ({ id: 'suspicious_link', detail: host }));
 
+/**
+ * What became of a reading: `applied` to the input, `kept` out of it (the input's own claim or
+ * refund stands), or read `alone`, with no input at all (readBuyerMessage).
+ */
+export type ReadingUse = 'applied' | 'kept' | 'alone';
+
 /** The reading as the result shows it: link positions are internal. */
-export const toExplanation = (reading: BuyerMessageReading, applied: boolean): MessageExplanation => {
+export const toExplanation = (reading: BuyerMessageReading, use: ReadingUse): MessageExplanation => {
   // optional fields absent rather than undefined, set one by one: spreading optional parts costs many times more
   const explanation = { text: reading.text, reading: reading.reading } as MessageExplanation;
   if (reading.claim !== undefined) explanation.claim = reading.claim;
   if (reading.refundReason !== undefined) explanation.refundReason = reading.refundReason;
-  explanation.applied = applied;
+  explanation.applied = use === 'applied';
   explanation.candidates = reading.candidates;
   explanation.ruledOut = reading.ruledOut;
   explanation.questions = reading.questions;
   explanation.links = reading.links.map(({ text, host, trusted, reason }) => (reason === undefined ? { text, host, trusted } : { text, host, trusted, reason }));
-  explanation.note = applied || reading.reading !== 'read' ? reading.note : `${reading.note}; the input's own claim was kept`;
+  // a message read on its own has no input whose claim could have been kept
+  explanation.note = use === 'kept' && reading.reading === 'read' ? `${reading.note}; the input's own claim was kept` : reading.note;
   return explanation;
 };
 
@@ -64,6 +71,6 @@ export const readMessage = (input: ParsedTriageInput, policy: Policy, patterns: 
     input: next,
     flags,
     suspiciousLink: flags.length > 0,
-    explanation: toExplanation(reading, claim !== undefined || refundReason !== undefined),
+    explanation: toExplanation(reading, claim !== undefined || refundReason !== undefined ? 'applied' : 'kept'),
   };
 };

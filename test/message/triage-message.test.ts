@@ -33,6 +33,12 @@ describe('triageMessage', () => {
     expect(result.explanation.message?.note).toMatch(/claim was kept/);
   });
 
+  it('read alone, says nothing of an input it never had', () => {
+    const reading = readBuyerMessage('买大了 想换小一码');
+    expect(reading).toMatchObject({ reading: 'read', claim: { type: 'size' }, applied: false });
+    expect(reading.note).not.toMatch(/kept|input/);
+  });
+
   it('never overrides an explicit refund reason', async () => {
     const result = await triageMessage('你们卖的是假货 我要退款', { ...context, refund: { reason: 'changed_mind' } });
     expect(result.explanation.facts.refundReason).toBe('changed_mind');

@@ -117,7 +117,7 @@ describe('instant facts written for the buyer', () => {
   it('reads the fields of a zoned ISO text only, and leaves any other text to date-fns', () => {
     expect(formatZonedIso('2026-11-13T08:05:00.000+08:00', 'M月d日 HH:mm')).toBe('11月13日 08:05');
     expect(formatZonedIso('2026-02-03T18:00:00.000-05:00', 'MMM d, HH:mm')).toBe('Feb 3, 18:00');
-    for (const text of ['2026-11-13', '2026/11/13T08:05', '2026-13-01T08:05', '2026-11-00T08:05', '2026-11-13T8:05:00', '+012026-11-13T08:05']) {
+    for (const text of ['2026-11-13', '2026/11/13T08:05', '2026-13-01T08:05', '2026-11-00T08:05', '2026-11-32T08:05', '2026-11-13T24:05', '2026-11-13T08:60', '2026-11-13T8:05:00', '+012026-11-13T08:05']) {
       expect(formatZonedIso(text, 'M月d日 HH:mm')).toBeUndefined();
     }
   });

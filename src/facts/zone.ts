@@ -189,20 +189,8 @@ const fieldAt = (text: string, i: number): number => {
   return tens < 0 || units < 0 ? -1 : tens * 10 + units;
 };
 
-/**
- * `formatAtOffset` for an instant already written on the shop's wall clock, as `toZonedIso` writes
- * every instant fact (`2026-11-13T18:00:00.000+08:00`): the fields are the text's own, so the
- * wording needs no zone lookup, no parse and no Date. Undefined for another text or pattern.
- */
-export const formatZonedIso = (iso: string, pattern: string): string | undefined => {
-  if (iso.length < 16 || iso.charCodeAt(4) !== 45 || iso.charCodeAt(7) !== 45 || iso.charCodeAt(10) !== 84 || iso.charCodeAt(13) !== 58) return undefined;
-  const month = fieldAt(iso, 5);
-  const date = fieldAt(iso, 8);
-  const hours = fieldAt(iso, 11);
-  const minutes = fieldAt(iso, 14);
-  if (month < 1 || month > 12 || date < 1 || hours < 0 || minutes < 0) return undefined;
-  const pieces = piecesOf(pattern);
-  if (pieces === null) return undefined;
+/** A pattern's pieces written from a wall clock's fields (month 1–12). */
+const writeFields = (pieces: readonly Piece[], month: number, date: number, hours: number, minutes: number): string => {
   let out = '';
   for (const { code, text } of pieces) {
     switch (code) {
@@ -210,25 +198,25 @@ export const formatZonedIso = (iso: string, pattern: string): string | undefined
         out += MONTHS_EN[month - 1];
         break;
       case 1:
-        out += iso.slice(5, 7);
+        out += pad2(month);
         break;
       case 2:
         out += String(month);
         break;
       case 3:
-        out += iso.slice(8, 10);
+        out += pad2(date);
         break;
       case 4:
         out += String(date);
         break;
       case 5:
-        out += iso.slice(11, 13);
+        out += pad2(hours);
         break;
       case 6:
         out += String(hours);
         break;
       case 7:
-        out += iso.slice(14, 16);
+        out += pad2(minutes);
         break;
       case 8:
         out += String(minutes);
@@ -241,6 +229,22 @@ export const formatZonedIso = (iso: string, pattern: string): string | undefined
 };
 
 /**
+ * `formatAtOffset` for an instant already written on the shop's wall clock, as `toZonedIso` writes
+ * every instant fact (`2026-11-13T18:00:00.000+08:00`): the fields are the text's own, so the
+ * wording needs no zone lookup, no parse and no Date. Undefined for another text or pattern.
+ */
+export const formatZonedIso = (iso: string, pattern: string): string | undefined => {
+  if (iso.length < 16 || iso.charCodeAt(4) !== 45 || iso.charCodeAt(7) !== 45 || iso.charCodeAt(10) !== 84 || iso.charCodeAt(13) !== 58) return undefined;
+  const month = fieldAt(iso, 5);
+  const date = fieldAt(iso, 8);
+  const hours = fieldAt(iso, 11);
+  const minutes = fieldAt(iso, 14);
+  if (month < 1 || month > 12 || date < 1 || date > 31 || hours < 0 || hours > 23 || minutes < 0 || minutes > 59) return undefined;
+  const pieces = piecesOf(pattern);
+  return pieces === null ? undefined : writeFields(pieces, month, date, hours, minutes);
+};
+
+/**
  * date-fns `format` for the few tokens the wording's date patterns use (en month names), on a fixed
  * offset's wall clock; undefined when the pattern needs more, so the caller uses date-fns.
  */
@@ -248,39 +252,5 @@ export const formatAtOffset = (ms: number, offsetMs: number, pattern: string): s
   const pieces = piecesOf(pattern);
   if (pieces === null) return undefined;
   const wall = new Date(ms + offsetMs);
-  let out = '';
-  for (const { code, text } of pieces) {
-    switch (code) {
-      case 0:
-        out += MONTHS_EN[wall.getUTCMonth()];
-        break;
-      case 1:
-        out += pad2(wall.getUTCMonth() + 1);
-        break;
-      case 2:
-        out += String(wall.getUTCMonth() + 1);
-        break;
-      case 3:
-        out += pad2(wall.getUTCDate());
-        break;
-      case 4:
-        out += String(wall.getUTCDate());
-        break;
-      case 5:
-        out += pad2(wall.getUTCHours());
-        break;
-      case 6:
-        out += String(wall.getUTCHours());
-        break;
-      case 7:
-        out += pad2(wall.getUTCMinutes());
-        break;
-      case 8:
-        out += String(wall.getUTCMinutes());
-        break;
-      default:
-        out += text;
-    }
-  }
-  return out;
+  return writeFields(pieces, wall.getUTCMonth() + 1, wall.getUTCDate(), wall.getUTCHours(), wall.getUTCMinutes());
 };

@@ -7,6 +7,7 @@ import blind3Json from '../corpus/blind-3.json';
 import blind4Json from '../corpus/blind-4.json';
 import blind5Json from '../corpus/blind-5.json';
 import blind6Json from '../corpus/blind-6.json';
+import blind7Json from '../corpus/blind-7.json';
 import regressionsJson from '../corpus/regressions.json';
 import { builtinMessagePatterns } from '../../src/generated/builtin-message-patterns.js';
 import { interpretMessage } from '../../src/message/interpret.js';
@@ -23,7 +24,7 @@ import { loadFixtures } from '../support/fixtures.js';
  */
 
 const TRUSTED = ['taobao.com', 'tmall.com', 'jd.com'];
-const corpus = [corpusJson, blind2Json, blind3Json, blind4Json, blind5Json, blind6Json, regressionsJson].flatMap((file) => file.messages.map((m) => m.text));
+const corpus = [corpusJson, blind2Json, blind3Json, blind4Json, blind5Json, blind6Json, blind7Json, regressionsJson].flatMap((file) => file.messages.map((m) => m.text));
 const fixtureMessages = loadFixtures().flatMap(({ fixture }) => (typeof fixture.input.message === 'string' ? [fixture.input.message] : []));
 
 const expectSameReading = (message: string, patterns: MessagePatternSet, trusted: readonly string[] = TRUSTED): void => {

@@ -1,5 +1,5 @@
 /** The two digits at `i` (both inside the string) as a number, or -1. Unsigned: a unit below '0' wraps above 9, one test per digit, small enough for V8 to inline. */
-const two = (s: string, i: number): number => {
+export const twoDigitsAt = (s: string, i: number): number => {
   const a = (s.charCodeAt(i) - 48) >>> 0;
   const b = (s.charCodeAt(i + 1) - 48) >>> 0;
   return a <= 9 && b <= 9 ? a * 10 + b : -1;
@@ -48,13 +48,13 @@ export const parseInstant = (iso: string): number => {
   const n = iso.length;
   // code units, not one-character strings: this runs several times per triage
   if (n < 20 || iso.charCodeAt(4) !== DASH || iso.charCodeAt(7) !== DASH || iso.charCodeAt(10) !== LETTER_T || iso.charCodeAt(13) !== COLON || iso.charCodeAt(16) !== COLON) return parseOther(iso);
-  const century = two(iso, 0);
-  const yearOfCentury = two(iso, 2);
-  const month = two(iso, 5);
-  const day = two(iso, 8);
-  const hours = two(iso, 11);
-  const minutes = two(iso, 14);
-  const seconds = two(iso, 17);
+  const century = twoDigitsAt(iso, 0);
+  const yearOfCentury = twoDigitsAt(iso, 2);
+  const month = twoDigitsAt(iso, 5);
+  const day = twoDigitsAt(iso, 8);
+  const hours = twoDigitsAt(iso, 11);
+  const minutes = twoDigitsAt(iso, 14);
+  const seconds = twoDigitsAt(iso, 17);
   // Date.UTC reads years 0–99 as 1900–1999; -1 is a non-digit
   if (century < 1 || yearOfCentury === -1 || hours === -1 || minutes === -1 || seconds === -1) return parseOther(iso);
   const year = century * 100 + yearOfCentury;
@@ -76,8 +76,8 @@ export const parseInstant = (iso: string): number => {
   const sign = iso.charCodeAt(i);
   if (sign === LETTER_Z && i + 1 === n) offsetMinutes = 0;
   else if ((sign === PLUS || sign === DASH) && i + 6 === n && iso.charCodeAt(i + 3) === COLON) {
-    const offsetHours = two(iso, i + 1);
-    const offsetMins = two(iso, i + 4);
+    const offsetHours = twoDigitsAt(iso, i + 1);
+    const offsetMins = twoDigitsAt(iso, i + 4);
     if (offsetHours === -1 || offsetMins === -1) return parseOther(iso);
     offsetMinutes = (sign === DASH ? -1 : 1) * (offsetHours * 60 + offsetMins);
   } else return parseOther(iso);

@@ -1,4 +1,5 @@
 import { tzOffset } from '@date-fns/tz';
+import { twoDigitsAt } from './instant.js';
 
 /**
  * Fast zone arithmetic where it is provably the same as `TZDate`: in a zone that keeps one UTC
@@ -177,18 +178,6 @@ const piecesOf = (pattern: string): readonly Piece[] | null => {
   return pieces;
 };
 
-const digitAt = (text: string, i: number): number => {
-  const d = text.charCodeAt(i) - 48;
-  return d >= 0 && d <= 9 ? d : -1;
-};
-
-/** A two-digit field of an ISO text (`MM`, `dd`, `HH`, `mm`), or -1 when those are not two digits. */
-const fieldAt = (text: string, i: number): number => {
-  const tens = digitAt(text, i);
-  const units = digitAt(text, i + 1);
-  return tens < 0 || units < 0 ? -1 : tens * 10 + units;
-};
-
 /** A pattern's pieces written from a wall clock's fields (month 1–12). */
 const writeFields = (pieces: readonly Piece[], month: number, date: number, hours: number, minutes: number): string => {
   let out = '';
@@ -235,10 +224,10 @@ const writeFields = (pieces: readonly Piece[], month: number, date: number, hour
  */
 export const formatZonedIso = (iso: string, pattern: string): string | undefined => {
   if (iso.length < 16 || iso.charCodeAt(4) !== 45 || iso.charCodeAt(7) !== 45 || iso.charCodeAt(10) !== 84 || iso.charCodeAt(13) !== 58) return undefined;
-  const month = fieldAt(iso, 5);
-  const date = fieldAt(iso, 8);
-  const hours = fieldAt(iso, 11);
-  const minutes = fieldAt(iso, 14);
+  const month = twoDigitsAt(iso, 5);
+  const date = twoDigitsAt(iso, 8);
+  const hours = twoDigitsAt(iso, 11);
+  const minutes = twoDigitsAt(iso, 14);
   if (month < 1 || month > 12 || date < 1 || date > 31 || hours < 0 || hours > 23 || minutes < 0 || minutes > 59) return undefined;
   const pieces = piecesOf(pattern);
   return pieces === null ? undefined : writeFields(pieces, month, date, hours, minutes);

@@ -1,13 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import corpusJson from '../corpus/messages.json';
-import blind2Json from '../corpus/blind-2.json';
-import blind3Json from '../corpus/blind-3.json';
-import blind4Json from '../corpus/blind-4.json';
-import blind5Json from '../corpus/blind-5.json';
-import blind6Json from '../corpus/blind-6.json';
-import blind7Json from '../corpus/blind-7.json';
-import regressionsJson from '../corpus/regressions.json';
+import { corpusRounds, regressionsFile } from '../support/corpus.js';
 import { readBuyerMessage } from '../../src/index.js';
 import { foldText } from '../../src/message/normalize.js';
 import { ClaimType, Defect, RefundReason } from '../../src/schema/vocabulary.js';
@@ -23,10 +16,8 @@ const Entry = z.strictObject({
   itemUnused: z.boolean().optional(),
 });
 const CorpusFile = z.strictObject({ about: z.string(), messages: z.array(Entry) });
-// messages.json holds the first three rounds; each later round is a file of its own, written blind
-const corpus = [corpusJson, blind2Json, blind3Json, blind4Json, blind5Json, blind6Json, blind7Json].flatMap((file) => CorpusFile.parse(file).messages);
-// misreadings found after the rounds were measured: tuned on, so held exactly and kept out of the figures
-const regressions = CorpusFile.parse(regressionsJson).messages;
+const corpus = corpusRounds.flatMap((file) => CorpusFile.parse(file).messages);
+const regressions = CorpusFile.parse(regressionsFile).messages;
 
 const han = /\p{Script=Han}/u;
 const isTraditional = (text: string): boolean => han.test(text) && foldText(text) !== text.normalize('NFKC').toLowerCase();

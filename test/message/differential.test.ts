@@ -1,14 +1,7 @@
 import fc from 'fast-check';
 import { Converter } from 'opencc-js/cn2t';
 import { describe, expect, it } from 'vitest';
-import corpusJson from '../corpus/messages.json';
-import blind2Json from '../corpus/blind-2.json';
-import blind3Json from '../corpus/blind-3.json';
-import blind4Json from '../corpus/blind-4.json';
-import blind5Json from '../corpus/blind-5.json';
-import blind6Json from '../corpus/blind-6.json';
-import blind7Json from '../corpus/blind-7.json';
-import regressionsJson from '../corpus/regressions.json';
+import { corpusRounds, regressionsFile } from '../support/corpus.js';
 import { builtinMessagePatterns } from '../../src/generated/builtin-message-patterns.js';
 import { interpretMessage } from '../../src/message/interpret.js';
 import { loadMessagePatterns, type MessagePatternSet, type PatternSource } from '../../src/message/patterns.js';
@@ -24,7 +17,7 @@ import { loadFixtures } from '../support/fixtures.js';
  */
 
 const TRUSTED = ['taobao.com', 'tmall.com', 'jd.com'];
-const corpus = [corpusJson, blind2Json, blind3Json, blind4Json, blind5Json, blind6Json, blind7Json, regressionsJson].flatMap((file) => file.messages.map((m) => m.text));
+const corpus = [...corpusRounds, regressionsFile].flatMap((file) => file.messages.map((m) => m.text));
 const fixtureMessages = loadFixtures().flatMap(({ fixture }) => (typeof fixture.input.message === 'string' ? [fixture.input.message] : []));
 
 const expectSameReading = (message: string, patterns: MessagePatternSet, trusted: readonly string[] = TRUSTED): void => {

@@ -373,6 +373,8 @@ class Generator {
       const out = local(`${base}Out`);
       const k = quote(key);
       const to = `output${property(key)}`;
+      /** `target = value`; omitted leaves out a value that is undefined (`.optional().nullable()`), as it does an undefined key. */
+      const assign = (target: string, value: string): string => (this.undefinedKeys === 'omitted' ? `if (${value} !== undefined) ${target} = ${value};` : `${target} = ${value};`);
       // zod reads `input[key]`, parses it, and only then asks `key in input`: the same order here,
       // so that getters and proxy traps run as they would.
       body.push(`const ${v} = object${property(key)};`);
@@ -388,14 +390,15 @@ class Generator {
           else body.push('} else {', `  const ${out} = ${piece.parse(v)};`, `  if (${k} in object) {`, `    if (${out} === NOT_SURE) return NOT_SURE;`, `    ${to} = ${out};`, '  }', '}');
           break;
         case 'optional-out':
-          body.push(`const ${out} = ${asParse(piece, v)};`, `if (${k} in object) {`, `  if (${out} === NOT_SURE) return NOT_SURE;`, `  ${to} = ${out};`, '}');
+          body.push(`const ${out} = ${asParse(piece, v)};`, `if (${k} in object) {`, `  if (${out} === NOT_SURE) return NOT_SURE;`, `  ${assign(to, out)}`, '}');
           break;
         case 'defaulted-optional':
         case 'in-only': {
           body.push(`const ${out} = ${asParse(piece, v)};`);
-          // Absent and undefined is left out, unless the field's schema is a default itself; zod asks `in` either way.
-          if (mode === 'in-only' && optin === 'defaulted') {
-            body.push(`void (${k} in object);`, `if (${out} === NOT_SURE) return NOT_SURE;`, `${to} = ${out};`);
+          // Absent and undefined is left out, unless the field's schema is a default itself; zod asks
+          // `in` either way. Omitted, an absent key and an undefined value come out alike.
+          if (this.undefinedKeys === 'omitted' || (mode === 'in-only' && optin === 'defaulted')) {
+            body.push(`void (${k} in object);`, `if (${out} === NOT_SURE) return NOT_SURE;`, assign(to, out));
           } else {
             const present = local(`${base}Present`);
             body.push(`const ${present} = ${k} in object;`, `if (${out} === NOT_SURE) return NOT_SURE;`, `if (${present} || ${out} !== undefined) ${to} = ${out};`);

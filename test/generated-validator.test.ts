@@ -56,6 +56,8 @@ const sameAnswerAsZod = (schema: z.ZodType, validate: Validate, input: unknown, 
   return true;
 };
 
+const MODES: readonly UndefinedKeys[] = ['kept', 'omitted'];
+
 /**
  * Generated values for `schema`: meant to pass, past the bounds, or broken in one place; each behind
  * one of the ways to hold an object.
@@ -126,7 +128,7 @@ describe('the triage input validator generated from TriageInput', () => {
 
   it('gives zod\'s answer on generated policies, defaults included, with undefined keys kept or omitted', async () => {
     for (const [name, schema] of Object.entries({ Policy, PolicyPatch })) {
-      for (const undefinedKeys of ['kept', 'omitted'] as const) {
+      for (const undefinedKeys of MODES) {
         const generated = await generate(`${name}-${undefinedKeys}`, target(schema, name, '../../src/schema/policy.js', undefinedKeys));
         fc.assert(fc.property(inputsFor(schema, { timezone: ZONES }), (input) => void sameAnswerAsZod(schema, generated, input, undefinedKeys)), { numRuns: 500 });
       }
@@ -231,11 +233,12 @@ describe('reads an input the way zod does', () => {
 });
 
 describe('other schemas built from the supported constructs', () => {
-  it.each(Object.entries(zoo.ZOO))('generates %s and gives zod\'s answer on generated values', async (name, schema) => {
-    const validate = await generate(name, target(schema, name));
+  const zooModes = Object.entries(zoo.ZOO).flatMap(([name, schema]) => MODES.map((mode) => [name, mode, schema] as const));
+  it.each(zooModes)('generates %s (undefined keys %s) and gives zod\'s answer on generated values', async (name, mode, schema) => {
+    const validate = await generate(`${name}-${mode}`, target(schema, name, undefined, mode));
     // fast-check cannot generate for a sticky pattern.
     const sticky = fc.constantFrom('b', 'bb', 'ab', '', 1);
-    fc.assert(fc.property(inputsFor(schema, { sticky }), (input) => void sameAnswerAsZod(schema, validate, input)), { numRuns: 500 });
+    fc.assert(fc.property(inputsFor(schema, { sticky }), (input) => void sameAnswerAsZod(schema, validate, input, mode)), { numRuns: 500 });
   });
 
   it('answers NOT_SURE to everything when the loaded schema is not the one it was generated from', async () => {

@@ -11,6 +11,7 @@ import { TriageInput } from '../src/schema/input.js';
 import { Policy, PolicyPatch } from '../src/schema/policy.js';
 import { generatedValidators, Refusal, validatorSource, type ValidatorTarget } from '../scripts/validator-source.js';
 import { loadFixtures } from './support/fixtures.js';
+import { layout, shapeProblems } from './support/shape.js';
 import * as zoo from './support/validator-zoo.js';
 import { disguise, disguises, mutate, mutation, valuesFor, type Disguise, type Mutation } from './support/zod-arbitrary.js';
 
@@ -19,20 +20,14 @@ import { disguise, disguises, mutate, mutation, valuesFor, type Disguise, type M
  * `safeParse` on the inputs zod accepts. These tests hold it to zod itself: on every input, it
  * answers zod's data (deep, key order and own undefined keys included) or NOT_SURE, and for the
  * schemas here NOT_SURE exactly when zod rejects. Validators for other schemas (the policy, the
- * constructs TriageInput does not use) are generated into test/.generated/ and held to zod the same way.
+ * constructs TriageInput does not use) and in the other modes are generated into test/.generated/
+ * and held to zod the same way.
  */
-
-/** Keys in order at every level, and -0 apart from 0: what toStrictEqual does not look at. */
-const layout = (value: unknown): unknown => {
-  if (Array.isArray(value)) return value.map(layout);
-  if (value !== null && typeof value === 'object') return Object.keys(value).map((key) => [key, layout((value as Record<string, unknown>)[key])]);
-  return Object.is(value, -0) ? '-0' : typeof value;
-};
 
 type Validate = (raw: unknown) => unknown;
 type UndefinedKeys = NonNullable<ValidatorTarget['undefinedKeys']>;
 
-/** zod's data less its own keys whose value is undefined, at every level: the answer of a validator generated with `undefinedKeys: 'omitted'`. */
+/** zod's data less its own keys whose value is undefined, at every level: the answer of a validator generated with `undefinedKeys: 'omitted'`, less those of 'written'. */
 const withoutUndefinedKeys = (value: unknown): unknown => {
   if (Array.isArray(value)) return value.map(withoutUndefinedKeys);
   if (value === null || typeof value !== 'object') return value;
@@ -41,7 +36,11 @@ const withoutUndefinedKeys = (value: unknown): unknown => {
   return out;
 };
 
-/** Whether zod accepted; fails the test unless the generated answer is zod's (less its undefined keys, for 'omitted'). */
+/**
+ * Whether zod accepted; fails the test unless the generated answer is zod's: as it is ('kept'),
+ * less zod's undefined keys ('omitted'), or ('written') the same once both lose their undefined keys,
+ * with every object holding exactly the schema's declared keys in shape order.
+ */
 const sameAnswerAsZod = (schema: z.ZodType, validate: Validate, input: unknown, undefinedKeys: UndefinedKeys = 'kept'): boolean => {
   const parsed = schema.safeParse(input);
   const fast = validate(input);
@@ -51,12 +50,14 @@ const sameAnswerAsZod = (schema: z.ZodType, validate: Validate, input: unknown, 
   }
   expect(fast).not.toBe(NOT_SURE);
   const expected = undefinedKeys === 'kept' ? parsed.data : withoutUndefinedKeys(parsed.data);
-  expect(fast).toStrictEqual(expected);
-  expect(layout(fast)).toStrictEqual(layout(expected));
+  const answer = undefinedKeys === 'written' ? withoutUndefinedKeys(fast) : fast;
+  expect(answer).toStrictEqual(expected);
+  expect(layout(answer)).toStrictEqual(layout(expected));
+  if (undefinedKeys === 'written') expect(shapeProblems(schema, fast)).toEqual([]);
   return true;
 };
 
-const MODES: readonly UndefinedKeys[] = ['kept', 'omitted'];
+const MODES: readonly UndefinedKeys[] = ['kept', 'omitted', 'written'];
 
 /**
  * Generated values for `schema`: meant to pass, past the bounds, or broken in one place; each behind
@@ -126,7 +127,7 @@ describe('the triage input validator generated from TriageInput', () => {
     expect(accepted).toBeLessThan(runs * 0.85);
   }, 60_000); // 1,500 zod parses and generated inputs: seconds on a busy machine, not what is tested
 
-  it('gives zod\'s answer on generated policies, defaults included, with undefined keys kept or omitted', async () => {
+  it('gives zod\'s answer on generated policies, defaults included, with undefined keys kept, omitted or written', async () => {
     for (const [name, schema] of Object.entries({ Policy, PolicyPatch })) {
       for (const undefinedKeys of MODES) {
         const generated = await generate(`${name}-${undefinedKeys}`, target(schema, name, '../../src/schema/policy.js', undefinedKeys));

@@ -555,7 +555,7 @@ export const generatedValidators = (): Record<string, string> => ({
     runtimeModule: '../schema/validator-runtime.js',
     functionName: 'validateTriageInput',
     command: 'npm run validator:generate',
-    // validateInput writes every absent key as undefined (src/input/canonical.ts): zod's own undefined keys change nothing
-    undefinedKeys: 'omitted',
+    // validateInput hands the answer on as the canonical input (every key, src/input/canonical.ts), uncopied
+    undefinedKeys: 'written',
   }),
 });

@@ -12,8 +12,8 @@ export type NotSure = typeof NOT_SURE;
 
 /**
  * `T` with every key of every object in it present, an optional one as `undefined` when absent:
- * the answer of a validator generated with `undefinedKeys: 'written'`. A literal of this type that
- * misses a key the schema gains does not compile.
+ * the answer of a validator generated with `undefinedKeys: 'written'`, and src/input/canonical.ts's
+ * copy. A literal of this type that misses a key the schema gains does not compile.
  */
 export type Complete<T> = T extends readonly (infer E)[]
   ? Complete<E>[]

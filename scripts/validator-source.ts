@@ -66,6 +66,8 @@ const literal = (value: string | number): string => {
 };
 /** A property access that type-checks on a `Record<string, unknown>`, where TypeScript gives `constructor` and its kin Object's types. */
 const property = (key: string): string => (key in Object.prototype ? `[${quote(key)} as string]` : IDENTIFIER.test(key) ? `.${key}` : `[${quote(key)}]`);
+/** A key of an object literal (`__proto__`, which would set the literal's prototype quoted or not, is refused before). */
+const literalKey = (key: string): string => (IDENTIFIER.test(key) ? key : quote(key));
 const words = (path: string): string[] => path.replace(/\[\]/g, '.item').split(/[^A-Za-z0-9]+/).filter(Boolean);
 const camel = (path: string): string => words(path).map((w) => w[0]!.toUpperCase() + w.slice(1)).join('');
 const upperSnake = (path: string): string => words(path).map((w) => w.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toUpperCase()).join('_');
@@ -102,10 +104,16 @@ export interface ValidatorTarget {
    * `'kept'` (the default): an `.optional()` key whose value is undefined is in the answer when
    * `key in input`, as zod writes it. `'omitted'`: such a key is left out, and that `in` is never
    * asked, for a caller that reads an absent key and an undefined one alike: a lookup saved per
-   * absent key, which is most of an input's keys.
+   * absent key, which is most of an input's keys. `'written'`: the reads, checks and `in` of
+   * `'omitted'`, but every object is one literal holding every declared key in shape order,
+   * undefined where zod leaves the key out or writes undefined (`Complete<T>`, validator-runtime.ts):
+   * every answer's object at one place in the schema has one hidden class, for a caller that would
+   * otherwise copy the answer into that shape. Object checks (refinements) see that literal.
    */
-  undefinedKeys?: 'kept' | 'omitted';
+  undefinedKeys?: UndefinedKeys;
 }
+
+type UndefinedKeys = 'kept' | 'omitted' | 'written';
 
 class Generator {
   private readonly constants: string[] = [];
@@ -125,7 +133,7 @@ class Generator {
   constructor(
     private readonly root: string,
     reserved: string[],
-    private readonly undefinedKeys: 'kept' | 'omitted',
+    private readonly undefinedKeys: UndefinedKeys,
   ) {
     for (const name of reserved) this.names.add(name);
   }
@@ -354,11 +362,14 @@ class Generator {
       locals.add(name);
       return name;
     };
+    const written = this.undefinedKeys === 'written';
     const body = [
       "if (typeof input !== 'object' || input === null || Array.isArray(input)) return NOT_SURE;",
       'const object = input as Record<string, unknown>;',
-      'const output: Record<string, unknown> = {};',
+      ...(written ? [] : ['const output: Record<string, unknown> = {};']),
     ];
+    /** The entries of the one literal `written` returns, in shape order. */
+    const entries: string[] = [];
     for (const key of keys) {
       const schema = shape[key] as Schema;
       const fieldPath = `${path}.${key}`;
@@ -373,29 +384,58 @@ class Generator {
       const out = local(`${base}Out`);
       const k = quote(key);
       const to = `output${property(key)}`;
+      /** A value zod always writes: onto `output`, or (written) straight into the literal. */
+      const always = (value: string): void => {
+        if (written) entries.push(`${literalKey(key)}: ${value},`);
+        else body.push(`${to} = ${value};`);
+      };
+      /** Where a value zod may leave out goes: onto `output`, or (written) into a local the literal reads, undefined unless set. */
+      const slot = (): string => {
+        if (!written) return to;
+        const name = local(`${base}Value`);
+        body.push(`let ${name}: unknown;`);
+        entries.push(`${literalKey(key)}: ${name},`);
+        return name;
+      };
+      /** `target = value`; omitted leaves out a value that is undefined (`.optional().nullable()`), as it does an undefined key. */
+      const assign = (target: string, value: string): string => (this.undefinedKeys === 'omitted' ? `if (${value} !== undefined) ${target} = ${value};` : `${target} = ${value};`);
       // zod reads `input[key]`, parses it, and only then asks `key in input`: the same order here,
       // so that getters and proxy traps run as they would.
       body.push(`const ${v} = object${property(key)};`);
       switch (mode) {
         case 'required':
-          if ('test' in piece) body.push(`if (!(${piece.test(v)}) || !(${k} in object)) return NOT_SURE;`, `${to} = ${v};`);
-          else body.push(`const ${out} = ${piece.parse(v)};`, `if (${out} === NOT_SURE || !(${k} in object)) return NOT_SURE;`, `${to} = ${out};`);
+          if ('test' in piece) {
+            body.push(`if (!(${piece.test(v)}) || !(${k} in object)) return NOT_SURE;`);
+            always(v);
+          } else {
+            body.push(`const ${out} = ${piece.parse(v)};`, `if (${out} === NOT_SURE || !(${k} in object)) return NOT_SURE;`);
+            always(out);
+          }
           break;
-        case 'optional':
-          body.push(`if (${v} === undefined) {`, this.undefinedKeys === 'kept' ? `  if (${k} in object) ${to} = undefined;` : '  // left out, present or not (undefinedKeys: omitted)');
+        case 'optional': {
+          const target = slot();
+          // Written, the key's presence cannot change the answer for undefined: no `in`, as for omitted.
+          const absent = { kept: `  if (${k} in object) ${target} = undefined;`, omitted: '  // left out, present or not (undefinedKeys: omitted)', written: '  // undefined, present or not (undefinedKeys: written)' };
+          body.push(`if (${v} === undefined) {`, absent[this.undefinedKeys]);
           // An absent key's result is dropped, issues included (an absent key with a value takes a proxy).
-          if ('test' in piece) body.push(`} else if (${piece.test(v)}) {`, `  if (${k} in object) ${to} = ${v};`, `} else if (${k} in object) return NOT_SURE;`);
-          else body.push('} else {', `  const ${out} = ${piece.parse(v)};`, `  if (${k} in object) {`, `    if (${out} === NOT_SURE) return NOT_SURE;`, `    ${to} = ${out};`, '  }', '}');
+          if ('test' in piece) body.push(`} else if (${piece.test(v)}) {`, `  if (${k} in object) ${target} = ${v};`, `} else if (${k} in object) return NOT_SURE;`);
+          else body.push('} else {', `  const ${out} = ${piece.parse(v)};`, `  if (${k} in object) {`, `    if (${out} === NOT_SURE) return NOT_SURE;`, `    ${target} = ${out};`, '  }', '}');
           break;
-        case 'optional-out':
-          body.push(`const ${out} = ${asParse(piece, v)};`, `if (${k} in object) {`, `  if (${out} === NOT_SURE) return NOT_SURE;`, `  ${to} = ${out};`, '}');
+        }
+        case 'optional-out': {
+          const target = slot();
+          body.push(`const ${out} = ${asParse(piece, v)};`, `if (${k} in object) {`, `  if (${out} === NOT_SURE) return NOT_SURE;`, `  ${assign(target, out)}`, '}');
           break;
+        }
         case 'defaulted-optional':
         case 'in-only': {
           body.push(`const ${out} = ${asParse(piece, v)};`);
-          // Absent and undefined is left out, unless the field's schema is a default itself; zod asks `in` either way.
-          if (mode === 'in-only' && optin === 'defaulted') {
-            body.push(`void (${k} in object);`, `if (${out} === NOT_SURE) return NOT_SURE;`, `${to} = ${out};`);
+          // Absent and undefined is left out, unless the field's schema is a default itself; zod asks
+          // `in` either way. Omitted or written, an absent key and an undefined value come out alike.
+          if (this.undefinedKeys !== 'kept' || (mode === 'in-only' && optin === 'defaulted')) {
+            body.push(`void (${k} in object);`, `if (${out} === NOT_SURE) return NOT_SURE;`);
+            if (written) always(out);
+            else body.push(assign(to, out));
           } else {
             const present = local(`${base}Present`);
             body.push(`const ${present} = ${k} in object;`, `if (${out} === NOT_SURE) return NOT_SURE;`, `if (${present} || ${out} !== undefined) ${to} = ${out};`);
@@ -410,9 +450,12 @@ class Generator {
       // zod's strict objects report every other enumerable key, inherited ones and __proto__ included.
       body.push(`for (const key in object) if (!${name}.has(key)) return NOT_SURE;`);
     }
+    // Written, the object is made once its fields are all read: one literal, one hidden class.
+    if (written) body.push(...(entries.length === 0 ? ['const output = {};'] : ['const output = {', ...indent(entries), '};']));
     if (checks.length > 0) body.push(`if (!(${and(checks.map((check) => check('output')))})) return NOT_SURE;`);
     body.push('return output;');
-    const name = this.function(path, `The object at ${path || '(root)'}: a fresh object with its declared keys in shape order, or NOT_SURE.`, body);
+    const doc = written ? 'one object literal with every declared key in shape order (undefined where zod has none)' : 'a fresh object with its declared keys in shape order';
+    const name = this.function(path, `The object at ${path || '(root)'}: ${doc}, or NOT_SURE.`, body);
     return { parse: (v) => `${name}(${v})` };
   }
 
@@ -446,7 +489,10 @@ class Generator {
     if (this.usesCodePoints) runtime.push('codePointLength');
     if (this.usesRefinements) runtime.push('passesRefinement');
     if (this.usesDefaults) runtime.push('defaultOf');
-    const output = `z.output<typeof ${target.schemaExport}>`;
+    if (this.undefinedKeys === 'written') runtime.push('type Complete');
+    const data = `z.output<typeof ${target.schemaExport}>`;
+    const output = this.undefinedKeys === 'written' ? `Complete<${data}>` : data;
+    const howKeys = { kept: '', omitted: ', less the optional keys zod writes as undefined,', written: ', with every declared key (undefined where zod has none),' }[this.undefinedKeys];
     return [
       `// Generated by scripts/generate-validator.ts from the zod schema ${target.schemaExport}: do not edit; run \`${target.command}\`.`,
       "import type { z } from 'zod';",
@@ -460,7 +506,7 @@ class Generator {
       `const usable = ${[`zodVersionIs(${target.schemaExport}, ${ZOD.major}, ${ZOD.minor})`, ...this.live.map((name) => `${name} !== undefined`)].join(' && ')};`,
       '',
       '/**',
-      ` * zod's \`data\` for \`raw\` when \`${target.schemaExport}.safeParse(raw)\` succeeds${this.undefinedKeys === 'omitted' ? ', less the optional keys zod writes as undefined,' : ''} or NOT_SURE: then ask zod, for its issues.`,
+      ` * zod's \`data\` for \`raw\` when \`${target.schemaExport}.safeParse(raw)\` succeeds${howKeys} or NOT_SURE: then ask zod, for its issues.`,
       ' * Never throws: a throwing getter, proxy trap or refinement answers NOT_SURE.',
       ' * @example',
       ` * const data = ${target.functionName}(raw);`,
@@ -494,7 +540,7 @@ export const validatorSource = (target: ValidatorTarget): string => {
   const { major, minor } = schema._zod.version;
   if (major !== ZOD.major || minor !== ZOD.minor) refuse('', `zod ${major}.${minor}, not the ${ZOD.major}.${ZOD.minor} this generator mirrors`);
   // Module-level names the generated ones must not shadow or redeclare.
-  const reserved = ['z', 'usable', target.schemaExport, target.functionName, 'NOT_SURE', 'NotSure', 'codePointLength', 'defaultOf', 'passesRefinement', 'schemaPart', 'zodVersionIs'];
+  const reserved = ['z', 'usable', target.schemaExport, target.functionName, 'NOT_SURE', 'NotSure', 'Complete', 'codePointLength', 'defaultOf', 'passesRefinement', 'schemaPart', 'zodVersionIs'];
   const generator = new Generator(target.schemaExport, reserved, target.undefinedKeys ?? 'kept');
   const root = generator.piece(schema, '', []);
   return generator.source(target, root);
@@ -509,7 +555,7 @@ export const generatedValidators = (): Record<string, string> => ({
     runtimeModule: '../schema/validator-runtime.js',
     functionName: 'validateTriageInput',
     command: 'npm run validator:generate',
-    // validateInput writes every absent key as undefined (src/input/canonical.ts): zod's own undefined keys change nothing
-    undefinedKeys: 'omitted',
+    // validateInput hands the answer on as the canonical input (every key, src/input/canonical.ts), uncopied
+    undefinedKeys: 'written',
   }),
 });

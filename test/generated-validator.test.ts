@@ -5,34 +5,30 @@ import ts from 'typescript';
 import { afterAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { validateTriageInput } from '../src/generated/validate-input.js';
+import { canonicalInput } from '../src/input/canonical.js';
 import { validateInput } from '../src/input/validate.js';
 import { NOT_SURE } from '../src/schema/validator-runtime.js';
 import { TriageInput } from '../src/schema/input.js';
 import { Policy, PolicyPatch } from '../src/schema/policy.js';
 import { generatedValidators, Refusal, validatorSource, type ValidatorTarget } from '../scripts/validator-source.js';
 import { loadFixtures } from './support/fixtures.js';
+import { layout, shapeProblems } from './support/shape.js';
 import * as zoo from './support/validator-zoo.js';
 import { disguise, disguises, mutate, mutation, valuesFor, type Disguise, type Mutation } from './support/zod-arbitrary.js';
 
 /**
  * The validator generated from TriageInput (src/generated/validate-input.ts) stands in for
  * `safeParse` on the inputs zod accepts. These tests hold it to zod itself: on every input, it
- * answers zod's data (deep, key order and own undefined keys included) or NOT_SURE, and for the
- * schemas here NOT_SURE exactly when zod rejects. Validators for other schemas (the policy, the
- * constructs TriageInput does not use) are generated into test/.generated/ and held to zod the same way.
+ * answers zod's data (deep, key order and own undefined keys included; in the library's mode,
+ * 'written', every declared key in shape order) or NOT_SURE, and for the schemas here NOT_SURE
+ * exactly when zod rejects. Validators for other schemas (the policy, the constructs TriageInput
+ * does not use) and in the other modes are generated into test/.generated/ and held to zod the same way.
  */
-
-/** Keys in order at every level, and -0 apart from 0: what toStrictEqual does not look at. */
-const layout = (value: unknown): unknown => {
-  if (Array.isArray(value)) return value.map(layout);
-  if (value !== null && typeof value === 'object') return Object.keys(value).map((key) => [key, layout((value as Record<string, unknown>)[key])]);
-  return Object.is(value, -0) ? '-0' : typeof value;
-};
 
 type Validate = (raw: unknown) => unknown;
 type UndefinedKeys = NonNullable<ValidatorTarget['undefinedKeys']>;
 
-/** zod's data less its own keys whose value is undefined, at every level: the answer of a validator generated with `undefinedKeys: 'omitted'`. */
+/** zod's data less its own keys whose value is undefined, at every level: the answer of a validator generated with `undefinedKeys: 'omitted'`, less those of 'written'. */
 const withoutUndefinedKeys = (value: unknown): unknown => {
   if (Array.isArray(value)) return value.map(withoutUndefinedKeys);
   if (value === null || typeof value !== 'object') return value;
@@ -41,7 +37,11 @@ const withoutUndefinedKeys = (value: unknown): unknown => {
   return out;
 };
 
-/** Whether zod accepted; fails the test unless the generated answer is zod's (less its undefined keys, for 'omitted'). */
+/**
+ * Whether zod accepted; fails the test unless the generated answer is zod's: as it is ('kept'),
+ * less zod's undefined keys ('omitted'), or ('written') the same once both lose their undefined keys,
+ * with every object holding exactly the schema's declared keys in shape order.
+ */
 const sameAnswerAsZod = (schema: z.ZodType, validate: Validate, input: unknown, undefinedKeys: UndefinedKeys = 'kept'): boolean => {
   const parsed = schema.safeParse(input);
   const fast = validate(input);
@@ -51,10 +51,14 @@ const sameAnswerAsZod = (schema: z.ZodType, validate: Validate, input: unknown, 
   }
   expect(fast).not.toBe(NOT_SURE);
   const expected = undefinedKeys === 'kept' ? parsed.data : withoutUndefinedKeys(parsed.data);
-  expect(fast).toStrictEqual(expected);
-  expect(layout(fast)).toStrictEqual(layout(expected));
+  const answer = undefinedKeys === 'written' ? withoutUndefinedKeys(fast) : fast;
+  expect(answer).toStrictEqual(expected);
+  expect(layout(answer)).toStrictEqual(layout(expected));
+  if (undefinedKeys === 'written') expect(shapeProblems(schema, fast)).toEqual([]);
   return true;
 };
+
+const MODES: readonly UndefinedKeys[] = ['kept', 'omitted', 'written'];
 
 /**
  * Generated values for `schema`: meant to pass, past the bounds, or broken in one place; each behind
@@ -103,10 +107,12 @@ describe('the triage input validator generated from TriageInput', () => {
     expect(readFileSync(path, 'utf8')).toBe(text);
   });
 
-  it('accepts every fixture input, with exactly zod\'s output (less the keys zod writes as undefined)', () => {
+  it('accepts every fixture input, with exactly zod\'s output in canonicalInput\'s shape (every declared key, in order)', () => {
     for (const { name, fixture } of loadFixtures()) {
-      expect(validate(fixture.input), name).not.toBe(NOT_SURE);
-      expect(sameAnswerAsZod(TriageInput, validate, fixture.input, 'omitted'), name).toBe(true);
+      expect(sameAnswerAsZod(TriageInput, validate, fixture.input, 'written'), name).toBe(true);
+      const canonical = canonicalInput(TriageInput.parse(fixture.input));
+      expect(validate(fixture.input), name).toStrictEqual(canonical);
+      expect(layout(validate(fixture.input)), name).toStrictEqual(layout(canonical));
     }
   });
 
@@ -115,7 +121,7 @@ describe('the triage input validator generated from TriageInput', () => {
     const runs = 1500;
     fc.assert(
       fc.property(inputsFor(TriageInput, triageOverrides), (input) => {
-        if (sameAnswerAsZod(TriageInput, validate, input, 'omitted')) accepted++;
+        if (sameAnswerAsZod(TriageInput, validate, input, 'written')) accepted++;
       }),
       { numRuns: runs },
     );
@@ -124,18 +130,21 @@ describe('the triage input validator generated from TriageInput', () => {
     expect(accepted).toBeLessThan(runs * 0.85);
   }, 60_000); // 1,500 zod parses and generated inputs: seconds on a busy machine, not what is tested
 
-  it('gives zod\'s answer on generated policies, defaults included, with undefined keys kept or omitted', async () => {
+  it('gives zod\'s answer on generated policies, defaults included, with undefined keys kept, omitted or written', async () => {
     for (const [name, schema] of Object.entries({ Policy, PolicyPatch })) {
-      for (const undefinedKeys of ['kept', 'omitted'] as const) {
+      for (const undefinedKeys of MODES) {
         const generated = await generate(`${name}-${undefinedKeys}`, target(schema, name, '../../src/schema/policy.js', undefinedKeys));
         fc.assert(fc.property(inputsFor(schema, { timezone: ZONES }), (input) => void sameAnswerAsZod(schema, generated, input, undefinedKeys)), { numRuns: 500 });
       }
     }
   });
 
-  it('is what validateInput hands on: zod\'s parse of every fixture (absent keys set to undefined, test/input-shape.test.ts)', () => {
+  it('is what validateInput hands on, uncopied (test/input-shape.test.ts holds it to the zod path)', () => {
     for (const { name, fixture } of loadFixtures()) {
-      expect(validateInput(fixture.input, () => new Date(0)).input, name).toEqual(TriageInput.parse(fixture.input));
+      const raw = JSON.parse(JSON.stringify(fixture.input)) as unknown;
+      const { input } = validateInput(raw, () => new Date(0));
+      expect(input, name).toStrictEqual(validate(raw));
+      expect(layout(input), name).toStrictEqual(layout(validate(raw)));
     }
   });
 });
@@ -144,21 +153,27 @@ describe('reads an input the way zod does', () => {
   const validate = validateTriageInput;
   const order = { status: 'paid', amount: 10 };
   const agrees = (input: unknown): unknown => {
-    sameAnswerAsZod(TriageInput, validate, input, 'omitted');
+    sameAnswerAsZod(TriageInput, validate, input, 'written');
     return validate(input);
   };
+  const DECLARED = Object.keys(TriageInput.shape);
 
   it('drops unknown keys and writes declared ones in the schema\'s order', () => {
     const output = agrees({ message: 'hi', extra: 1, order: { amount: 10, status: 'paid', id: 'A1' } });
     expect(JSON.stringify(output)).toBe('{"order":{"id":"A1","status":"paid","amount":10},"message":"hi"}');
+    expect(Object.keys(output as object)).toEqual(DECLARED);
   });
 
-  it('keeps a key present with undefined, and leaves out an absent one; the library\'s validator leaves out both', async () => {
-    const kept = await generate('triage-input-kept', target(TriageInput, 'TriageInput', '../../src/schema/input.js'));
+  it('keeps a key present with undefined and leaves out an absent one (kept), leaves out both (omitted), writes both (written, the library\'s)', async () => {
+    const [kept, omitted] = await Promise.all(
+      (['kept', 'omitted'] as const).map((mode) => generate(`triage-input-${mode}`, target(TriageInput, 'TriageInput', '../../src/schema/input.js', mode))),
+    );
     const input = { order, claim: undefined };
-    expect(sameAnswerAsZod(TriageInput, kept, input)).toBe(true);
-    expect(Object.keys(kept(input) as object)).toEqual(['order', 'claim']);
-    expect(Object.keys(agrees(input) as object)).toEqual(['order']);
+    expect(sameAnswerAsZod(TriageInput, kept!, input)).toBe(true);
+    expect(sameAnswerAsZod(TriageInput, omitted!, input, 'omitted')).toBe(true);
+    expect(Object.keys(kept!(input) as object)).toEqual(['order', 'claim']);
+    expect(Object.keys(omitted!(input) as object)).toEqual(['order']);
+    expect(Object.keys(agrees(input) as object)).toEqual(DECLARED);
   });
 
   it('asks no `in` for an undefined key, and keeps asking it for a key with a value (a proxy may deny a key it reads)', () => {
@@ -192,12 +207,12 @@ describe('reads an input the way zod does', () => {
     expect(agrees({ get order() { delete (this as { order?: unknown }).order; return order; } })).toBe(NOT_SURE);
     expect(agrees(new Proxy({ order }, { has: () => false }))).toBe(NOT_SURE);
     // Every other key is "there", with the value undefined: zod keeps them all.
-    expect(Object.keys(agrees(new Proxy({ order, message: 'hi' }, { has: (_, key) => key !== 'message' })) as object)).not.toContain('message');
+    expect(agrees(new Proxy({ order, message: 'hi' }, { has: (_, key) => key !== 'message' }))).toHaveProperty('message', undefined);
   });
 
   it('drops a __proto__ key where the schema strips, and leaves it to zod where it is strict', () => {
     const input = JSON.parse('{"__proto__": {"polluted": true}, "order": {"status": "paid", "amount": 1, "__proto__": {"x": 1}}}') as unknown;
-    expect(agrees(input)).toStrictEqual({ order: { status: 'paid', amount: 1 } });
+    expect(withoutUndefinedKeys(agrees(input))).toStrictEqual({ order: { status: 'paid', amount: 1 } });
     expect(agrees({ order, policy: JSON.parse('{"__proto__": {}, "shipsOnWeekends": true}') })).toBe(NOT_SURE);
   });
 
@@ -231,11 +246,12 @@ describe('reads an input the way zod does', () => {
 });
 
 describe('other schemas built from the supported constructs', () => {
-  it.each(Object.entries(zoo.ZOO))('generates %s and gives zod\'s answer on generated values', async (name, schema) => {
-    const validate = await generate(name, target(schema, name));
+  const zooModes = Object.entries(zoo.ZOO).flatMap(([name, schema]) => MODES.map((mode) => [name, mode, schema] as const));
+  it.each(zooModes)('generates %s (undefined keys %s) and gives zod\'s answer on generated values', async (name, mode, schema) => {
+    const validate = await generate(`${name}-${mode}`, target(schema, name, undefined, mode));
     // fast-check cannot generate for a sticky pattern.
     const sticky = fc.constantFrom('b', 'bb', 'ab', '', 1);
-    fc.assert(fc.property(inputsFor(schema, { sticky }), (input) => void sameAnswerAsZod(schema, validate, input)), { numRuns: 500 });
+    fc.assert(fc.property(inputsFor(schema, { sticky }), (input) => void sameAnswerAsZod(schema, validate, input, mode)), { numRuns: 500 });
   });
 
   it('answers NOT_SURE to everything when the loaded schema is not the one it was generated from', async () => {

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { validateInput } from '../src/input/validate.js';
 import { Policy, PolicyPatch, mergePolicy } from '../src/schema/policy.js';
 
 /** Policy patches with some fields set, valid or not (invalid ones never reach the merge). */
@@ -75,5 +76,20 @@ describe('an input policy with fields set to undefined (a caller passing `{ time
     });
     expect(result.explanation.facts).toMatchObject({ shipByAt: '2026-11-12T09:00:00.000+08:00', shipWithinHours: 24, returnWindowDays: 7 });
     expect(result.replyBy).toBe('2026-11-12T10:10:00.000+08:00');
+  });
+});
+
+describe('a validated input\'s policy, every field written (undefined where not given)', () => {
+  it('merges as zod\'s patch does', () => {
+    const clock = (): Date => new Date('2026-11-12T10:00:00+08:00');
+    fc.assert(
+      fc.property(patchArb, patchArb, (shop, given) => {
+        const base = Policy.parse({ ...shop });
+        const policy = validateInput({ order: { status: 'paid', amount: 1 }, policy: given }, clock).input.policy!;
+        expect(Object.keys(policy)).toEqual(Object.keys(PolicyPatch.shape));
+        expect(mergePolicy(base, policy)).toStrictEqual(mergePolicy(base, PolicyPatch.parse(given)));
+      }),
+      { numRuns: 300 },
+    );
   });
 });

@@ -1,11 +1,18 @@
 import type { ParsedTriageInput } from '../schema/input.js';
+import type { PolicyPatch } from '../schema/policy.js';
+import type { Complete } from '../schema/validator-runtime.js';
 
 type Parsed = ParsedTriageInput;
 type Shipment = NonNullable<Parsed['shipment']>;
 type TrackingEvent = NonNullable<Shipment['events']>[number];
-/** Every key of the schema's object, none optional: a key the schema gains and these literals miss does not compile. */
-type Complete<T> = { [K in keyof T]-?: {} extends Pick<T, K> ? T[K] | undefined : T[K] };
 type Part<K extends keyof Parsed> = Complete<NonNullable<Parsed[K]>>;
+
+/**
+ * A validated input in its one shape: every key of every object, in the schema's order, undefined
+ * when absent. The generated validator (`undefinedKeys: 'written'`) answers in it; canonicalInput
+ * copies zod's data into it.
+ */
+export type CanonicalInput = Complete<Parsed>;
 
 const order = (o: Parsed['order']): Part<'order'> => ({
   id: o.id,
@@ -54,12 +61,35 @@ const repair = (r: NonNullable<Parsed['repair']>): Part<'repair'> => ({ warranty
 
 const stock = (s: NonNullable<Parsed['stock']>): Part<'stock'> => ({ inStock: s.inStock });
 
+/** Every field of the patch, undefined when not given, as the generated validator writes it: mergePolicy skips an undefined field as it skips an absent one. */
+const policy = (p: PolicyPatch): Complete<PolicyPatch> => ({
+  timezone: p.timezone,
+  shipWithinHours: p.shipWithinHours,
+  shipsOnWeekends: p.shipsOnWeekends,
+  returnWindowDays: p.returnWindowDays,
+  refundPenaltyRate: p.refundPenaltyRate,
+  defectToleranceCm: p.defectToleranceCm,
+  noScanAfterHours: p.noScanAfterHours,
+  stallAfterHours: p.stallAfterHours,
+  deliveryOverdueAfterDays: p.deliveryOverdueAfterDays,
+  unpaidAutoCloseAfterDays: p.unpaidAutoCloseAfterDays,
+  peakSeasons: p.peakSeasons,
+  warrantyMonths: p.warrantyMonths,
+  newPurchaseCostRatio: p.newPurchaseCostRatio,
+  replyWithinMinutes: p.replyWithinMinutes,
+  trustedLinkDomains: p.trustedLinkDomains,
+  shopName: p.shopName,
+  agentName: p.agentName,
+  currency: p.currency,
+});
+
 /**
- * The parsed input with every declared key present (undefined when absent), in one key order:
- * validated inputs come in as many shapes as callers write them, and code reading them would see
- * dozens of hidden classes. One shape per object keeps every later read monomorphic.
+ * zod's data with every declared key present (undefined when absent), in one key order: validated
+ * inputs come in as many shapes as callers write them, and code reading them would see dozens of
+ * hidden classes. One shape per object keeps every later read monomorphic. Only the inputs the
+ * generated validator leaves to zod come here; it answers the others in this shape itself.
  */
-export const canonicalInput = (p: Parsed): Complete<Parsed> => ({
+export const canonicalInput = (p: Parsed): CanonicalInput => ({
   now: p.now,
   locale: p.locale,
   order: order(p.order),
@@ -70,5 +100,5 @@ export const canonicalInput = (p: Parsed): Complete<Parsed> => ({
   repair: p.repair === undefined ? undefined : repair(p.repair),
   stock: p.stock === undefined ? undefined : stock(p.stock),
   message: p.message,
-  policy: p.policy,
+  policy: p.policy === undefined ? undefined : policy(p.policy),
 });

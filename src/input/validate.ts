@@ -4,12 +4,13 @@ import { parseInstant } from '../facts/instant.js';
 import { validateTriageInput } from '../generated/validate-input.js';
 import { NOT_SURE } from '../schema/validator-runtime.js';
 import { consistencyIssues, inInstantRange, OUT_OF_RANGE_TEXT } from './consistency.js';
-import { canonicalInput } from './canonical.js';
+import { canonicalInput, type CanonicalInput } from './canonical.js';
 import { instantsOf, type InputInstants } from './instants.js';
 import { unreadablePath } from '../unreadable.js';
 
 export interface ValidatedInput {
-  input: ParsedTriageInput;
+  /** zod's data in one shape (canonical.ts): every declared key, in the schema's order, undefined when absent. */
+  input: CanonicalInput;
   /** The moment of triage: `input.now`, else the injected clock. */
   now: Date;
   /** The input's instants, read once here for the checks and again of use to the derived facts. */
@@ -43,10 +44,19 @@ const resolveNow = (raw: unknown, parsed: ParsedTriageInput | undefined, clock: 
   return checked.success && checked.data !== undefined ? new Date(checked.data) : undefined;
 };
 
+/** A parsed input, checked against itself and `now`. */
+const checked = (raw: unknown, input: CanonicalInput, clock: () => Date): ValidatedInput => {
+  const now = resolveNow(raw, input, clock);
+  const instants = instantsOf(input);
+  const issues = consistencyIssues({ parsed: input, instants }, now);
+  if (issues.length === 0 && now !== undefined) return { input, now, instants };
+  throw new TriageError('INVALID_INPUT', issues);
+};
+
 /**
- * Parses a triage input and checks it against itself and `now`. zod's output is a fresh object
- * holding only declared keys, so nothing inherited or unknown (`__proto__` included) reaches the
- * facts. Shape problems and cross-field problems come back together, in one error.
+ * Parses a triage input and checks it against itself and `now`. The input handed on is a fresh
+ * object holding every declared key and no other (canonical.ts), so nothing inherited or unknown
+ * (`__proto__` included) reaches the facts. Shape problems and cross-field problems come back together, in one error.
  * @throws {TriageError} `INVALID_INPUT` listing every problem with its path; a value that cannot
  *   even be read (a throwing getter, a revoked proxy) is reported as such, never thrown raw.
  * @example
@@ -55,19 +65,14 @@ const resolveNow = (raw: unknown, parsed: ParsedTriageInput | undefined, clock: 
  */
 export const validateInput = (raw: unknown, clock: () => Date): ValidatedInput => {
   try {
-    // zod's own output for the inputs zod accepts (less the keys zod writes as undefined, which
-    // canonicalInput writes for every absent key anyway), from code generated from the schema (npm run
-    // validator:generate) at a fraction of zod's cost; NOT_SURE sends the input through zod, for its issues.
+    // zod's own output for the inputs zod accepts, already in the canonical shape, from code generated
+    // from the schema (npm run validator:generate) at a fraction of zod's cost; NOT_SURE sends the
+    // input through zod, for its issues, and zod's data through canonicalInput.
     const fast = validateTriageInput(raw);
-    const parsed = fast === NOT_SURE ? TriageInput.safeParse(raw) : { success: true as const, data: fast };
-    const now = resolveNow(raw, parsed.success ? parsed.data : undefined, clock);
-    if (parsed.success) {
-      const input = canonicalInput(parsed.data);
-      const instants = instantsOf(input);
-      const issues = consistencyIssues({ parsed: input, instants }, now);
-      if (issues.length === 0 && now !== undefined) return { input, now, instants };
-      throw new TriageError('INVALID_INPUT', issues);
-    }
+    if (fast !== NOT_SURE) return checked(raw, fast, clock);
+    const parsed = TriageInput.safeParse(raw);
+    if (parsed.success) return checked(raw, canonicalInput(parsed.data), clock);
+    const now = resolveNow(raw, undefined, clock);
     throw new TriageError('INVALID_INPUT', [...issuesFromZod(parsed.error.issues, 'input'), ...consistencyIssues({ raw }, now)]);
   } catch (cause) {
     if (cause instanceof TriageError) throw cause;

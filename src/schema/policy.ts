@@ -104,6 +104,7 @@ export type PolicyPatch = z.infer<typeof PolicyPatch>;
  * again: each field is checked on its own (no rule spans two fields, nothing is transformed), and
  * the patch's fields passed the same checks already. A field set to undefined (`{ timezone:
  * shop.tz }` with no zone at hand) overrides nothing: spread in, it would erase the shop's value.
+ * A validated input's patch holds every field, undefined where the caller gave none (src/input/canonical.ts).
  * @example
  * mergePolicy(Policy.parse({ shopName: '小鹿鞋铺' }), PolicyPatch.parse({ agentName: '阿青' })).shopName; // '小鹿鞋铺'
  * mergePolicy(Policy.parse({ timezone: 'Asia/Taipei' }), { timezone: undefined }).timezone; // 'Asia/Taipei'

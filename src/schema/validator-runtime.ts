@@ -10,6 +10,17 @@ import { z } from 'zod';
 export const NOT_SURE: unique symbol = Symbol('not sure');
 export type NotSure = typeof NOT_SURE;
 
+/**
+ * `T` with every key of every object in it present, an optional one as `undefined` when absent:
+ * the answer of a validator generated with `undefinedKeys: 'written'`, and src/input/canonical.ts's
+ * copy. A literal of this type that misses a key the schema gains does not compile.
+ */
+export type Complete<T> = T extends readonly (infer E)[]
+  ? Complete<E>[]
+  : T extends object
+    ? { [K in keyof T]-?: Complete<T[K]> | ({} extends Pick<T, K> ? undefined : never) }
+    : T;
+
 /** zod's count, so that a string's length is measured as zod measures it. */
 export const codePointLength: (text: string) => number = z.util.codePointLength;
 

@@ -37,10 +37,12 @@ export const OPERATORS: Readonly<Record<Operator, Compare>> = {
 };
 
 /** A leaf's static part (as the trace shows it) and its two readers. */
-interface CompiledLeaf {
+export interface CompiledLeaf {
   kind: 'leaf';
   path: string;
   fact: string;
+  /** The leaf's own `path` into the fact's value (`$.a.b`), when it has one. */
+  factPath: string | undefined;
   operator: Operator;
   value: unknown;
   readFact: Reader;
@@ -49,19 +51,19 @@ interface CompiledLeaf {
   test: Test;
 }
 
-interface CompiledGroup {
+export interface CompiledGroup {
   kind: 'all' | 'any';
   children: CompiledNode[];
   test: Test;
 }
 
-interface CompiledNot {
+export interface CompiledNot {
   kind: 'not';
   child: CompiledNode;
   test: Test;
 }
 
-type CompiledNode = CompiledLeaf | CompiledGroup | CompiledNot;
+export type CompiledNode = CompiledLeaf | CompiledGroup | CompiledNot;
 
 const isFactRef = (value: unknown): value is { fact: string } =>
   value !== null && typeof value === 'object' && !Array.isArray(value) && Object.hasOwn(value, 'fact');
@@ -190,6 +192,7 @@ class Compiler {
       kind: 'leaf',
       path: jsonPath(path),
       fact: leaf.fact,
+      factPath: leaf.path,
       operator: leaf.operator,
       value,
       readFact,
@@ -219,9 +222,51 @@ const trace = (node: CompiledNode, v: Values, memo: Int8Array, passing: boolean,
   }
 };
 
+/**
+ * A rule's conditions with its shared conditions expanded, as one string: what a precompiled test
+ * is looked up by, so it is used only for the very conditions it was generated from (a shop that
+ * redefines a shared condition, or a stale generated file, gets the closures).
+ */
+export const conditionKey = (node: CompiledNode): string => {
+  if (node.kind === 'leaf') return JSON.stringify([node.fact, node.operator, node.value, node.factPath ?? null]);
+  if (node.kind === 'not') return `not(${conditionKey(node.child)})`;
+  return `${node.kind}(${node.children.map(conditionKey).join(',')})`;
+};
+
+/** A rule's test generated at build time (scripts/rule-tests-source.ts): reads the facts by name, no closures, no slots. */
+export type PrecompiledTest = (facts: Readonly<Record<string, unknown>>) => boolean;
+
+/** Precompiled tests by `conditionKey`. */
+export type PrecompiledTests = ReadonlyMap<string, PrecompiledTest>;
+
 interface CompiledRule {
   rule: LoadedRule;
   root: CompiledNode;
+  /** The generated test for these conditions, when there is one. */
+  precompiled: PrecompiledTest | undefined;
+}
+
+/**
+ * Every rule's conditions compiled, shared conditions expanded in place (the trees a generator
+ * writes precompiled tests from).
+ * @throws {TriageError} `INVALID_RULE` for an unknown or cyclic shared condition or an unknown operator.
+ */
+export const compileRules = (ruleSet: RuleSet): { rule: LoadedRule; root: CompiledNode }[] => new RuleCompilation(ruleSet).rules;
+
+class RuleCompilation {
+  readonly rules: { rule: LoadedRule; root: CompiledNode }[];
+  readonly facts: readonly string[];
+  readonly sharedCount: number;
+
+  constructor(ruleSet: RuleSet) {
+    const compiler = new Compiler(ruleSet.conditions);
+    this.rules = ruleSet.rules.map((rule) => {
+      compiler.source = rule.source;
+      return { rule, root: compiler.compile(rule.conditions, [], []) };
+    });
+    this.facts = compiler.facts;
+    this.sharedCount = compiler.sharedCount;
+  }
 }
 
 /**
@@ -245,15 +290,13 @@ export class CompiledEvaluator implements Evaluator {
   private readonly values: Values;
   private readonly memo: Int8Array;
 
-  constructor(ruleSet: RuleSet) {
-    const compiler = new Compiler(ruleSet.conditions);
-    this.compiled = ruleSet.rules.map((rule) => {
-      compiler.source = rule.source;
-      return { rule, root: compiler.compile(rule.conditions, [], []) };
-    });
-    this.facts = compiler.facts;
-    this.values = new Array<unknown>(compiler.facts.length);
-    this.memo = new Int8Array(compiler.sharedCount);
+  /** `precompiled`: tests generated at build time for some conditions (the built-in rules'), used where a rule's conditions are exactly those. */
+  constructor(ruleSet: RuleSet, precompiled: PrecompiledTests = new Map()) {
+    const compilation = new RuleCompilation(ruleSet);
+    this.compiled = compilation.rules.map(({ rule, root }) => ({ rule, root, precompiled: precompiled.size === 0 ? undefined : precompiled.get(conditionKey(root)) }));
+    this.facts = compilation.facts;
+    this.values = new Array<unknown>(compilation.facts.length);
+    this.memo = new Int8Array(compilation.sharedCount);
   }
 
   /**
@@ -280,8 +323,8 @@ export class CompiledEvaluator implements Evaluator {
     this.read(facts);
     memo.fill(0);
     const matches: RuleMatch[] = [];
-    for (const { rule, root } of this.compiled) {
-      if (!root.test(v, memo)) continue;
+    for (const { rule, root, precompiled } of this.compiled) {
+      if (!(precompiled === undefined ? root.test(v, memo) : precompiled(facts))) continue;
       if (traces === 'decisive' && matches.length > 0) {
         matches.push({ rule, conditions: [] });
         continue;

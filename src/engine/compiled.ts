@@ -43,6 +43,8 @@ export interface CompiledLeaf {
   fact: string;
   /** The leaf's own `path` into the fact's value (`$.a.b`), when it has one. */
   factPath: string | undefined;
+  /** The slots its readers read: the fact's, and the other fact's for a `{ "fact": … }` value. */
+  slots: readonly number[];
   operator: Operator;
   value: unknown;
   readFact: Reader;
@@ -185,7 +187,8 @@ class Compiler {
     const value = deepFreeze(structuredClone(leaf.value));
     const slot = this.slot(leaf.fact);
     const readFact = factReader(slot, leaf.path);
-    const readCompareTo: Reader = isFactRef(value) ? factReader(this.slot(value.fact), undefined) : () => value;
+    const refSlot = isFactRef(value) ? this.slot(value.fact) : -1;
+    const readCompareTo: Reader = refSlot === -1 ? () => value : factReader(refSlot, undefined);
     const compare = OPERATORS[leaf.operator];
     if (compare === undefined) this.fail([...path, 'operator'], 'invalid_operator', `unknown operator "${String(leaf.operator)}"`);
     return {
@@ -193,6 +196,7 @@ class Compiler {
       path: jsonPath(path),
       fact: leaf.fact,
       factPath: leaf.path,
+      slots: refSlot === -1 ? [slot] : [slot, refSlot],
       operator: leaf.operator,
       value,
       readFact,
@@ -244,7 +248,16 @@ interface CompiledRule {
   root: CompiledNode;
   /** The generated test for these conditions, when there is one. */
   precompiled: PrecompiledTest | undefined;
+  /** Every slot its leaves read: what a trace needs when no closure has read all the facts. */
+  slots: Int32Array;
 }
+
+const slotsRead = (node: CompiledNode, into: Set<number>): Set<number> => {
+  if (node.kind === 'leaf') for (const slot of node.slots) into.add(slot);
+  else if (node.kind === 'not') slotsRead(node.child, into);
+  else for (const child of node.children) slotsRead(child, into);
+  return into;
+};
 
 /**
  * Every rule's conditions compiled, shared conditions expanded in place (the trees a generator
@@ -293,7 +306,12 @@ export class CompiledEvaluator implements Evaluator {
   /** `precompiled`: tests generated at build time for some conditions (the built-in rules'), used where a rule's conditions are exactly those. */
   constructor(ruleSet: RuleSet, precompiled: PrecompiledTests = new Map()) {
     const compilation = new RuleCompilation(ruleSet);
-    this.compiled = compilation.rules.map(({ rule, root }) => ({ rule, root, precompiled: precompiled.size === 0 ? undefined : precompiled.get(conditionKey(root)) }));
+    this.compiled = compilation.rules.map(({ rule, root }) => ({
+      rule,
+      root,
+      precompiled: precompiled.size === 0 ? undefined : precompiled.get(conditionKey(root)),
+      slots: Int32Array.from(slotsRead(root, new Set())),
+    }));
     this.facts = compilation.facts;
     this.values = new Array<unknown>(compilation.facts.length);
     this.memo = new Int8Array(compilation.sharedCount);
@@ -319,16 +337,25 @@ export class CompiledEvaluator implements Evaluator {
 
   /** The rules that fire, highest priority first, each with the trace of its conditions (with `decisive`, only the first). */
   evaluateSync(facts: Facts, traces: Traces = 'all'): RuleMatch[] {
-    const { values: v, memo } = this;
-    this.read(facts);
+    const { values: v, memo, facts: names } = this;
+    // the slots are filled only when a closure needs them: a rule with a generated test reads the facts itself
+    let read = false;
     memo.fill(0);
     const matches: RuleMatch[] = [];
-    for (const { rule, root, precompiled } of this.compiled) {
-      if (!(precompiled === undefined ? root.test(v, memo) : precompiled(facts))) continue;
+    for (const { rule, root, precompiled, slots } of this.compiled) {
+      if (precompiled === undefined) {
+        if (!read) {
+          this.read(facts);
+          read = true;
+        }
+        if (!root.test(v, memo)) continue;
+      } else if (!precompiled(facts)) continue;
       if (traces === 'decisive' && matches.length > 0) {
         matches.push({ rule, conditions: [] });
         continue;
       }
+      // a trace reads only its own rule's facts: those few by name, rather than every fact
+      if (!read) for (let k = 0; k < slots.length; k++) v[slots[k]!] = facts[names[slots[k]!] as keyof Facts];
       const conditions: ConditionTrace[] = [];
       // The root passed, so its children start as passing (the reference does the same).
       if (root.kind === 'not') trace(root.child, v, memo, false, conditions);

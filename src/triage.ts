@@ -5,6 +5,7 @@ import { ReferenceEvaluator } from './engine/reference.js';
 import type { Evaluator, RuleMatch } from './engine/types.js';
 import { deriveFacts } from './facts/derive.js';
 import { builtinSources } from './generated/builtin-rules.js';
+import { builtinRuleTests } from './generated/builtin-rule-tests.js';
 import { TriageOptions } from './options.js';
 import { loadRuleSet, type RuleSource } from './rules/load.js';
 import { readRuleDirectory } from './rules/read-dir.js';
@@ -106,7 +107,7 @@ export const createTriage = (options: TriageOptions = {}): Triager => {
     builtin: builtinMessagePatterns,
     extra: [...dirs.flatMap((d) => d.messages), ...(opts.messagePatterns ?? []).map((json, i) => ({ source: `<messagePatterns[${i}]>`, json }))],
   });
-  const evaluator: Evaluator = opts.evaluator === 'reference' ? new ReferenceEvaluator(ruleSet) : new CompiledEvaluator(ruleSet);
+  const evaluator: Evaluator = opts.evaluator === 'reference' ? new ReferenceEvaluator(ruleSet) : new CompiledEvaluator(ruleSet, builtinRuleTests);
   const shopPolicy: PolicyPatch = opts.policy ?? {};
   // Most inputs carry no policy of their own: resolve the shop's once. Frozen, as every triage shares it.
   const basePolicy = deepFreeze(Policy.parse({ ...shopPolicy }));

@@ -1,11 +1,13 @@
 import fc from 'fast-check';
 import type { z } from 'zod';
 import { describe, expect, it } from 'vitest';
-import { CompiledEvaluator } from '../src/engine/compiled.js';
+import { readFileSync } from 'node:fs';
+import { CompiledEvaluator, compileRules, conditionKey } from '../src/engine/compiled.js';
 import { ReferenceEvaluator } from '../src/engine/reference.js';
 import type { RuleMatch } from '../src/engine/types.js';
 import { deriveFacts } from '../src/facts/derive.js';
 import { builtinSources } from '../src/generated/builtin-rules.js';
+import { builtinRuleTests } from '../src/generated/builtin-rule-tests.js';
 import { validateInput } from '../src/input/validate.js';
 import { loadRuleSet } from '../src/rules/load.js';
 import type { RuleSet } from '../src/rules/types.js';
@@ -14,6 +16,7 @@ import { Policy } from '../src/schema/policy.js';
 import type { ConditionNode, LeafCondition, TopLevelCondition } from '../src/schema/rule.js';
 import { TriageError, createTriage } from '../src/index.js';
 import { loadFixtures } from './support/fixtures.js';
+import { ruleTestsSource } from '../scripts/rule-tests-source.js';
 
 /**
  * The compiled evaluator must be json-rules-engine, only faster: for any facts and any rule set
@@ -68,7 +71,12 @@ const factsArb: fc.Arbitrary<Facts> = fc.record(Object.fromEntries(FACT_NAMES.ma
 /** What a result exposes of a match list: rule ids in order and every condition trace. */
 const view = (matches: RuleMatch[]): { rule: string; conditions: unknown }[] => matches.map((m) => ({ rule: m.rule.id, conditions: m.conditions }));
 
-const evaluators = (ruleSet: RuleSet) => ({ reference: new ReferenceEvaluator(ruleSet), compiled: new CompiledEvaluator(ruleSet) });
+/** `compiled` as createTriage builds it (with the tests generated for the built-in rules), `closures` without them. */
+const evaluators = (ruleSet: RuleSet) => ({
+  reference: new ReferenceEvaluator(ruleSet),
+  compiled: new CompiledEvaluator(ruleSet, builtinRuleTests),
+  closures: new CompiledEvaluator(ruleSet),
+});
 
 const NUMERIC_FACTS = FACT_NAMES.filter((n) => unwrap(Facts.shape[n] as unknown as Schema).base.def.type === 'number');
 
@@ -199,6 +207,7 @@ describe('the compiled evaluator against json-rules-engine', () => {
       fc.asyncProperty(factsArb, async (facts) => {
         const expected = view(await builtin.reference.evaluate(facts));
         expect(view(builtin.compiled.evaluateSync(facts))).toEqual(expected);
+        expect(view(builtin.closures.evaluateSync(facts))).toEqual(expected);
         // facts in the schema's key order are read in one pass, any other object by name: both alike
         const reordered = Object.fromEntries(Object.entries(facts).reverse()) as Facts;
         expect(view(builtin.compiled.evaluateSync(reordered))).toEqual(expected);
@@ -211,6 +220,29 @@ describe('the compiled evaluator against json-rules-engine', () => {
       }),
       { numRuns: 1500 },
     );
+  });
+
+  it('has a test generated at build time for every built-in rule, as the generator writes it now (npm run rules:bundle)', () => {
+    for (const { rule, root } of compileRules(BUILTIN_RULES)) expect(builtinRuleTests.has(conditionKey(root)), rule.id).toBe(true);
+    expect(readFileSync('src/generated/builtin-rule-tests.ts', 'utf8')).toBe(ruleTestsSource(BUILTIN_RULES));
+  });
+
+  it('uses a generated test only for the conditions it was generated from: a shop that redefines a shared condition gets the new one', async () => {
+    const { 'delivery-concern': concern, ...others } = BUILTIN_RULES.conditions;
+    expect(concern).toBeDefined();
+    const redefined: RuleSet = { ...BUILTIN_RULES, conditions: { ...others, 'delivery-concern': { all: [{ fact: 'claimType', operator: 'equal', value: 'quality' }] } } };
+    const { reference, compiled } = evaluators(redefined);
+    let differs = 0;
+    await fc.assert(
+      fc.asyncProperty(factsArb, async (facts) => {
+        const expected = view(await reference.evaluate(facts));
+        expect(view(compiled.evaluateSync(facts))).toEqual(expected);
+        if (JSON.stringify(expected) !== JSON.stringify(view(await builtin.reference.evaluate(facts)))) differs++;
+      }),
+      { numRuns: 300 },
+    );
+    // the redefinition changes decisions, so agreeing with it is not agreeing with the built-in one
+    expect(differs).toBeGreaterThan(0);
   });
 
   it('agrees on the facts of every fixture', async () => {

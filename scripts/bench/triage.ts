@@ -22,6 +22,7 @@ import { Engine, type TopLevelCondition as EngineCondition } from 'json-rules-en
 import { CompiledEvaluator } from '../../src/engine/compiled.js';
 import { plainPathResolver } from '../../src/engine/reference.js';
 import { builtinSources } from '../../src/generated/builtin-rules.js';
+import { builtinRuleTests } from '../../src/generated/builtin-rule-tests.js';
 import { deriveFacts } from '../../src/facts/derive.js';
 import { createTriage, type Triager } from '../../src/index.js';
 import { validateInput } from '../../src/input/validate.js';
@@ -92,7 +93,7 @@ const decideByEngine = async (engine: Engine, f: Facts): Promise<string> => {
 };
 let reused: Engine | undefined;
 const reusedEngine = (): Engine => (reused ??= newEngine());
-const compiled = new CompiledEvaluator(compiledTriager.ruleSet);
+const compiled = new CompiledEvaluator(compiledTriager.ruleSet, builtinRuleTests);
 
 interface Row {
   group: 'full triage' | 'decision only' | 'stage';

@@ -37,10 +37,14 @@ export const OPERATORS: Readonly<Record<Operator, Compare>> = {
 };
 
 /** A leaf's static part (as the trace shows it) and its two readers. */
-interface CompiledLeaf {
+export interface CompiledLeaf {
   kind: 'leaf';
   path: string;
   fact: string;
+  /** The leaf's own `path` into the fact's value (`$.a.b`), when it has one. */
+  factPath: string | undefined;
+  /** The slots its readers read: the fact's, and the other fact's for a `{ "fact": … }` value. */
+  slots: readonly number[];
   operator: Operator;
   value: unknown;
   readFact: Reader;
@@ -49,19 +53,19 @@ interface CompiledLeaf {
   test: Test;
 }
 
-interface CompiledGroup {
+export interface CompiledGroup {
   kind: 'all' | 'any';
   children: CompiledNode[];
   test: Test;
 }
 
-interface CompiledNot {
+export interface CompiledNot {
   kind: 'not';
   child: CompiledNode;
   test: Test;
 }
 
-type CompiledNode = CompiledLeaf | CompiledGroup | CompiledNot;
+export type CompiledNode = CompiledLeaf | CompiledGroup | CompiledNot;
 
 const isFactRef = (value: unknown): value is { fact: string } =>
   value !== null && typeof value === 'object' && !Array.isArray(value) && Object.hasOwn(value, 'fact');
@@ -183,13 +187,16 @@ class Compiler {
     const value = deepFreeze(structuredClone(leaf.value));
     const slot = this.slot(leaf.fact);
     const readFact = factReader(slot, leaf.path);
-    const readCompareTo: Reader = isFactRef(value) ? factReader(this.slot(value.fact), undefined) : () => value;
+    const refSlot = isFactRef(value) ? this.slot(value.fact) : -1;
+    const readCompareTo: Reader = refSlot === -1 ? () => value : factReader(refSlot, undefined);
     const compare = OPERATORS[leaf.operator];
     if (compare === undefined) this.fail([...path, 'operator'], 'invalid_operator', `unknown operator "${String(leaf.operator)}"`);
     return {
       kind: 'leaf',
       path: jsonPath(path),
       fact: leaf.fact,
+      factPath: leaf.path,
+      slots: refSlot === -1 ? [slot] : [slot, refSlot],
       operator: leaf.operator,
       value,
       readFact,
@@ -219,9 +226,60 @@ const trace = (node: CompiledNode, v: Values, memo: Int8Array, passing: boolean,
   }
 };
 
+/**
+ * A rule's conditions with its shared conditions expanded, as one string: what a precompiled test
+ * is looked up by, so it is used only for the very conditions it was generated from (a shop that
+ * redefines a shared condition, or a stale generated file, gets the closures).
+ */
+export const conditionKey = (node: CompiledNode): string => {
+  if (node.kind === 'leaf') return JSON.stringify([node.fact, node.operator, node.value, node.factPath ?? null]);
+  if (node.kind === 'not') return `not(${conditionKey(node.child)})`;
+  return `${node.kind}(${node.children.map(conditionKey).join(',')})`;
+};
+
+/** A rule's test generated at build time (scripts/rule-tests-source.ts): reads the facts by name, no closures, no slots. */
+export type PrecompiledTest = (facts: Readonly<Record<string, unknown>>) => boolean;
+
+/** Precompiled tests by `conditionKey`. */
+export type PrecompiledTests = ReadonlyMap<string, PrecompiledTest>;
+
 interface CompiledRule {
   rule: LoadedRule;
   root: CompiledNode;
+  /** The generated test for these conditions, when there is one. */
+  precompiled: PrecompiledTest | undefined;
+  /** Every slot its leaves read: what a trace needs when no closure has read all the facts. */
+  slots: Int32Array;
+}
+
+const slotsRead = (node: CompiledNode, into: Set<number>): Set<number> => {
+  if (node.kind === 'leaf') for (const slot of node.slots) into.add(slot);
+  else if (node.kind === 'not') slotsRead(node.child, into);
+  else for (const child of node.children) slotsRead(child, into);
+  return into;
+};
+
+/**
+ * Every rule's conditions compiled, shared conditions expanded in place (the trees a generator
+ * writes precompiled tests from).
+ * @throws {TriageError} `INVALID_RULE` for an unknown or cyclic shared condition or an unknown operator.
+ */
+export const compileRules = (ruleSet: RuleSet): { rule: LoadedRule; root: CompiledNode }[] => new RuleCompilation(ruleSet).rules;
+
+class RuleCompilation {
+  readonly rules: { rule: LoadedRule; root: CompiledNode }[];
+  readonly facts: readonly string[];
+  readonly sharedCount: number;
+
+  constructor(ruleSet: RuleSet) {
+    const compiler = new Compiler(ruleSet.conditions);
+    this.rules = ruleSet.rules.map((rule) => {
+      compiler.source = rule.source;
+      return { rule, root: compiler.compile(rule.conditions, [], []) };
+    });
+    this.facts = compiler.facts;
+    this.sharedCount = compiler.sharedCount;
+  }
 }
 
 /**
@@ -245,15 +303,18 @@ export class CompiledEvaluator implements Evaluator {
   private readonly values: Values;
   private readonly memo: Int8Array;
 
-  constructor(ruleSet: RuleSet) {
-    const compiler = new Compiler(ruleSet.conditions);
-    this.compiled = ruleSet.rules.map((rule) => {
-      compiler.source = rule.source;
-      return { rule, root: compiler.compile(rule.conditions, [], []) };
-    });
-    this.facts = compiler.facts;
-    this.values = new Array<unknown>(compiler.facts.length);
-    this.memo = new Int8Array(compiler.sharedCount);
+  /** `precompiled`: tests generated at build time for some conditions (the built-in rules'), used where a rule's conditions are exactly those. */
+  constructor(ruleSet: RuleSet, precompiled: PrecompiledTests = new Map()) {
+    const compilation = new RuleCompilation(ruleSet);
+    this.compiled = compilation.rules.map(({ rule, root }) => ({
+      rule,
+      root,
+      precompiled: precompiled.size === 0 ? undefined : precompiled.get(conditionKey(root)),
+      slots: Int32Array.from(slotsRead(root, new Set())),
+    }));
+    this.facts = compilation.facts;
+    this.values = new Array<unknown>(compilation.facts.length);
+    this.memo = new Int8Array(compilation.sharedCount);
   }
 
   /**
@@ -276,16 +337,25 @@ export class CompiledEvaluator implements Evaluator {
 
   /** The rules that fire, highest priority first, each with the trace of its conditions (with `decisive`, only the first). */
   evaluateSync(facts: Facts, traces: Traces = 'all'): RuleMatch[] {
-    const { values: v, memo } = this;
-    this.read(facts);
+    const { values: v, memo, facts: names } = this;
+    // the slots are filled only when a closure needs them: a rule with a generated test reads the facts itself
+    let read = false;
     memo.fill(0);
     const matches: RuleMatch[] = [];
-    for (const { rule, root } of this.compiled) {
-      if (!root.test(v, memo)) continue;
+    for (const { rule, root, precompiled, slots } of this.compiled) {
+      if (precompiled === undefined) {
+        if (!read) {
+          this.read(facts);
+          read = true;
+        }
+        if (!root.test(v, memo)) continue;
+      } else if (!precompiled(facts)) continue;
       if (traces === 'decisive' && matches.length > 0) {
         matches.push({ rule, conditions: [] });
         continue;
       }
+      // a trace reads only its own rule's facts: those few by name, rather than every fact
+      if (!read) for (let k = 0; k < slots.length; k++) v[slots[k]!] = facts[names[slots[k]!] as keyof Facts];
       const conditions: ConditionTrace[] = [];
       // The root passed, so its children start as passing (the reference does the same).
       if (root.kind === 'not') trace(root.child, v, memo, false, conditions);

@@ -90,18 +90,25 @@ const dayTextOf = (day: number): string => {
   return dayText;
 };
 
+/**
+ * `10:05:` for each minute of the day, and `07.000` for each second on the second: an instant is
+ * written from four pieces instead of eleven (half the time, measured), and nearly every instant a
+ * triage writes falls on a whole second.
+ */
+const MINUTE_TEXTS = Array.from({ length: 1440 }, (_, m) => `${pad2(Math.floor(m / 60))}:${pad2(m % 60)}:`);
+const WHOLE_SECOND_TEXTS = Array.from({ length: 60 }, (_, s) => `${pad2(s)}.000`);
+
 /** `TZDate#toISOString` for a fixed offset: the wall clock, then `+HH:MM` (years of the window have four digits). */
 export const isoAtOffset = (ms: number, offsetMs: number): string => {
   const wall = ms + offsetMs;
   const day = Math.floor(wall / DAY_MS);
   let rest = wall - day * DAY_MS;
-  const hours = Math.floor(rest / 3_600_000);
-  rest -= hours * 3_600_000;
-  const minutes = Math.floor(rest / 60_000);
-  rest -= minutes * 60_000;
+  const minuteOfDay = Math.floor(rest / 60_000);
+  rest -= minuteOfDay * 60_000;
   const seconds = Math.floor(rest / 1000);
   const millis = rest - seconds * 1000;
-  return `${dayTextOf(day)}${pad2(hours)}:${pad2(minutes)}:${pad2(seconds)}.${pad3(millis)}${offsetSuffix(offsetMs)}`;
+  const secondText = millis === 0 ? WHOLE_SECOND_TEXTS[seconds]! : `${pad2(seconds)}.${pad3(millis)}`;
+  return dayTextOf(day) + MINUTE_TEXTS[minuteOfDay]! + secondText + offsetSuffix(offsetMs);
 };
 
 /** The zoned wall clock's month and day, `MM-dd`. */

@@ -21,8 +21,11 @@ export interface MessageReading {
 }
 
 /** One flag per distinct untrusted host. */
-const linkFlags = (reading: BuyerMessageReading): ResultFlag[] =>
-  [...new Set(reading.links.filter((l) => !l.trusted).map((l) => l.host))].map((host) => ({ id: 'suspicious_link', detail: host }));
+const linkFlags = (reading: BuyerMessageReading): ResultFlag[] => {
+  // most messages hold no link: no list, set or spread to build for them
+  if (reading.links.length === 0) return [];
+  return [...new Set(reading.links.filter((l) => !l.trusted).map((l) => l.host))].map((host) => ({ id: 'suspicious_link', detail: host }));
+};
 
 /**
  * What became of a reading: `applied` to the input, `kept` out of it (the input's own claim or

@@ -5,14 +5,14 @@
  * windows of a pair alike, so the median ratio holds where rates from separate processes swing by
  * half. Rates are printed too, but only the ratios compare.
  *
- *   npm run build && cp -r dist /tmp/before   # on the old commit
+ *   npm run build && mkdir /tmp/before && cp -r dist package.json /tmp/before/ && ln -s "$PWD/node_modules" /tmp/before/   # on the old commit
  *   npm run build                            # on the new one
- *   npm run bench:paired -- /tmp/before/index.js dist/index.js [--inputs messages|plain|all] [--orders file.ndjson] [--rounds 40]
+ *   npm run bench:paired -- /tmp/before/dist/index.js dist/index.js [--inputs messages|plain|all] [--orders file.ndjson] [--rounds 40]
  *
  * Run it twice with the builds in the other order: V8 may favour the build loaded first or last.
  */
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { listJsonFiles } from '../../src/rules/files.js';
@@ -44,8 +44,24 @@ const all: Input[] =
     : readFileSync(values.orders, 'utf8').trim().split('\n').map((line) => JSON.parse(line) as Input);
 const chosen = values.inputs === 'messages' ? all.filter((i) => i.message !== undefined) : values.inputs === 'plain' ? all.filter((i) => i.message === undefined) : all;
 
+/**
+ * The `type` of the package.json nearest to a file: a build copied to a directory without one
+ * (`cp -r dist /tmp/before`) is loaded as CommonJS, which tsx then transpiles from ESM on the fly,
+ * and that copy ran at 0.82× its own original in an A/A comparison.
+ */
+const packageTypeOf = (file: string): string | undefined => {
+  for (let dir = dirname(resolve(file)); ; dir = dirname(dir)) {
+    const manifest = join(dir, 'package.json');
+    if (existsSync(manifest)) return (JSON.parse(readFileSync(manifest, 'utf8')) as { type?: string }).type;
+    if (dirname(dir) === dir) return undefined;
+  }
+};
+
 const builds: Build[] = [];
 for (const path of positionals) {
+  if (path.endsWith('.js') && packageTypeOf(path) !== 'module') {
+    throw new Error(`${path}: no package.json with "type": "module" above it, so it would load as CommonJS (slower); copy the build's package.json beside its dist/`);
+  }
   const library = (await import(pathToFileURL(resolve(path)).href)) as { createTriage: () => { triageSync: (i: unknown) => unknown; safeTriageSync: (i: unknown) => { success: boolean } } };
   const triager = library.createTriage();
   // Each build gets its own copies, fresh from JSON as a service gets them, and only those it accepts.

@@ -288,9 +288,11 @@ class RuleCompilation {
  * json-rules-engine does, with the same operators, shared conditions expanded in place and fact
  * references resolved; test/engine-differential.test.ts proves its matches and traces equal to the
  * reference evaluator's. Rules are tested with short-circuits first; traces are built only for the
- * rules that fired, which are all a result exposes.
+ * rules that fired, which are all a result exposes. A rule whose conditions have a test generated
+ * at build time (`PrecompiledTests`: createTriage passes the built-in rules') is tested by it instead
+ * of its closures, which then serve its trace only.
  * @example
- * const evaluator = new CompiledEvaluator(ruleSet);
+ * const evaluator = new CompiledEvaluator(ruleSet, builtinRuleTests);
  * const [decided] = evaluator.evaluateSync(facts);
  * decided.rule.situation; // e.g. 'stalled_tracking'
  */

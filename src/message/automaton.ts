@@ -1,3 +1,5 @@
+import { buildTrie } from './trie.js';
+
 /**
  * An Aho–Corasick automaton over literal keys: one left-to-right pass over a text finds every
  * occurrence of every key, however many keys there are (a message is looked up against thousands
@@ -49,92 +51,76 @@ export class Automaton {
    */
   constructor(keys: readonly string[], denseLimit = DENSE_LIMIT) {
     this.lengths = keys.map((k) => k.length);
-    const units = new Set<number>();
-    for (const key of keys) for (let i = 0; i < key.length; i++) units.add(key.charCodeAt(i));
+    const trie = buildTrie(keys);
+    const { states, classes, unitOf } = trie;
     // a class number fits in 16 bits unless the keys hold every one of the 65,536 code units
-    const Block = units.size < 0x10000 ? Uint16Array : Uint32Array;
+    const Block = classes < 0x10000 ? Uint16Array : Uint32Array;
     const none = new Block(256);
     const blocks = Array.from({ length: 256 }, () => none);
-    let classes = 0;
-    for (const unit of units) {
+    for (let c = 1; c <= classes; c++) {
+      const unit = unitOf[c]!;
       if (blocks[unit >>> 8] === none) blocks[unit >>> 8] = new Block(256);
-      blocks[unit >>> 8]![unit & 0xff] = ++classes;
+      blocks[unit >>> 8]![unit & 0xff] = c;
     }
     this.classBlocks = blocks;
-    const next: Map<number, number>[] = [new Map()];
-    const out: number[][] = [[]];
-    const empty: number[] = [];
-    keys.forEach((key, id) => {
-      if (key === '') {
-        empty.push(id);
-        return;
-      }
-      let state = 0;
-      for (let i = 0; i < key.length; i++) {
-        const unit = key.charCodeAt(i);
-        const c = blocks[unit >>> 8]![unit & 0xff]!;
-        let to = next[state]!.get(c);
-        if (to === undefined) {
-          to = next.length;
-          next.push(new Map());
-          out.push([]);
-          next[state]!.set(c, to);
-        }
-        state = to;
-      }
-      out[state]!.push(id);
-    });
-    this.empty = empty;
+    this.empty = trie.empty;
+    this.width = classes + 1;
+    // the trie's child lists are what `step` searches; failure links are set below, shallowest first
+    this.childStart = trie.childStart;
+    this.childClass = trie.childClass;
+    this.childState = trie.childState;
+    const rootChildren = trie.childStart[1]!;
+    this.rootNext = new Int32Array(classes + 1);
+    for (let k = 0; k < rootChildren; k++) this.rootNext[trie.childClass[k]!] = trie.childState[k]!;
 
-    // breadth first, so a state's failure target and its outputs are complete before its children need them
-    const fail = new Int32Array(next.length);
-    const queue: number[] = [...next[0]!.values()];
-    for (let head = 0; head < queue.length; head++) {
-      const state = queue[head]!;
-      for (const [c, child] of next[state]!) {
-        let f = fail[state]!;
-        while (f !== 0 && !next[f]!.has(c)) f = fail[f]!;
-        fail[child] = next[f]!.get(c) ?? 0;
-        const inherited = out[fail[child]!]!;
-        if (inherited.length > 0) out[child] = [...out[child]!, ...inherited];
-        queue.push(child);
+    // breadth first, so a state's failure target is complete before its children need it
+    const fail = new Int32Array(states);
+    this.fail = fail;
+    // every state but the root, breadth first
+    const order = new Int32Array(states - 1);
+    order.set(trie.childState.subarray(0, rootChildren));
+    let tail = rootChildren;
+    for (let head = 0; head < tail; head++) {
+      const state = order[head]!;
+      for (let k = trie.childStart[state]!, end = trie.childStart[state + 1]!; k < end; k++) {
+        const child = trie.childState[k]!;
+        fail[child] = this.step(fail[state]!, trie.childClass[k]!);
+        order[tail++] = child;
       }
     }
-    this.fail = fail;
-    this.outStart = new Int32Array(next.length + 1);
-    out.forEach((ids, state) => (this.outStart[state + 1] = this.outStart[state]! + ids.length));
-    this.outIds = Int32Array.from(out.flat());
 
-    this.rootNext = new Int32Array(classes + 1);
-    for (const [c, child] of next[0]!) this.rootNext[c] = child;
-    this.width = classes + 1;
-    if (next.length * this.width <= denseLimit) {
-      const delta = new Int32Array(next.length * this.width);
+    // the keys ending at a state: its own, in id order, then those of its failure target (complete, being shallower)
+    const { sortedIds, ownStart, ownEnd } = trie;
+    const outCount = new Int32Array(states);
+    for (const state of order) outCount[state] = ownEnd[state]! - ownStart[state]! + outCount[fail[state]!]!;
+    const outStart = new Int32Array(states + 1);
+    for (let s = 0; s < states; s++) outStart[s + 1] = outStart[s]! + outCount[s]!;
+    const outIds = new Int32Array(outStart[states]!);
+    for (const state of order) {
+      let k = outStart[state]!;
+      for (let r = ownStart[state]!; r < ownEnd[state]!; r++) outIds[k++] = sortedIds[r]!;
+      outIds.copyWithin(k, outStart[fail[state]!]!, outStart[fail[state]! + 1]!);
+    }
+    this.outStart = outStart;
+    this.outIds = outIds;
+
+    if (states * this.width <= denseLimit) {
+      const { width } = this;
+      const delta = new Int32Array(states * width);
       delta.set(this.rootNext);
       // breadth first: a state's failure target is shallower, so its row is complete
-      for (const state of queue) {
-        delta.copyWithin(state * this.width, fail[state]! * this.width, (fail[state]! + 1) * this.width);
-        for (const [c, child] of next[state]!) delta[state * this.width + c] = child;
+      for (const state of order) {
+        delta.copyWithin(state * width, fail[state]! * width, (fail[state]! + 1) * width);
+        for (let k = trie.childStart[state]!, end = trie.childStart[state + 1]!; k < end; k++) delta[state * width + trie.childClass[k]!] = trie.childState[k]!;
       }
       this.delta = delta;
+      // a dense automaton needs no child lists
+      this.childStart = new Int32Array(1);
+      this.childClass = new Uint32Array(0);
+      this.childState = new Int32Array(0);
     }
-    const firsts = [...new Set(keys.filter((k) => k !== '').map((k) => k[0]!))];
-    this.firsts = firsts.length <= 8 ? firsts : undefined;
-    // a dense automaton needs no child lists
-    const sparse = this.delta === undefined ? next : [];
-    this.childStart = new Int32Array(sparse.length + 1);
-    sparse.forEach((children, state) => (this.childStart[state + 1] = this.childStart[state]! + (state === 0 ? 0 : children.size)));
-    this.childClass = new Uint32Array(this.childStart[sparse.length]!);
-    this.childState = new Int32Array(this.childStart[sparse.length]!);
-    sparse.forEach((children, state) => {
-      if (state === 0) return;
-      let k = this.childStart[state]!;
-      // by class, for a binary search among many children (the states near the root have dozens)
-      for (const [c, child] of [...children].sort(([a], [b]) => a - b)) {
-        this.childClass[k] = c;
-        this.childState[k++] = child;
-      }
-    });
+    // the characters keys start with: the root's children
+    this.firsts = rootChildren <= 8 ? Array.from(trie.childClass.subarray(0, rootChildren), (c) => String.fromCharCode(unitOf[c]!)) : undefined;
   }
 
   /** The child of `state` by class `c`, or 0. */

@@ -1,6 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Automaton } from '../../src/message/automaton.js';
+import { builtinMessagePatterns } from '../../src/generated/builtin-message-patterns.js';
+import { loadMessagePatterns } from '../../src/message/patterns.js';
+import { MapAutomaton } from '../support/map-automaton.js';
 
 /** Every occurrence of every key, found the plain way: [id, end] pairs ordered by end, then as the automaton reports keys ending together. */
 const naive = (keys: readonly string[], text: string): [number, number][] => {
@@ -43,5 +46,31 @@ describe('the phrase automaton', () => {
     const automaton = new Automaton(['开胶', '胶', '开胶了', '胶']);
     expect(pairs(automaton.matches('鞋子开胶了'))).toEqual(expect.arrayContaining([[0, 4], [1, 4], [3, 4], [2, 5]]));
     expect(automaton.matches('没问题')).toEqual([]);
+  });
+
+  // the flat build numbers states and classes differently from the Map build it replaced; what a
+  // scan reports, and in what order (keys ending together included), must not change
+  it('reports exactly what the Map-built automaton reported, in the same order, with the full table and without', () => {
+    fc.assert(
+      fc.property(keysArb, fc.string({ unit, maxLength: 30 }), (keys, text) => {
+        for (const limit of [undefined, 0]) {
+          expect(new Automaton(keys, limit).matches(text)).toEqual(new MapAutomaton(keys, limit).matches(text));
+        }
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('reports exactly what the Map-built automaton reported on the built-in files\' keys', () => {
+    const files = loadMessagePatterns({ builtin: builtinMessagePatterns, extra: [] }).files;
+    for (const file of files) {
+      const keys = (file.phraseIndex as unknown as { keys: readonly string[] }).keys;
+      const texts = [...keys.slice(0, 200), keys.join(' '), keys.slice().reverse().join(''), ...keys.map((k, i) => `${keys[(i * 7) % keys.length]}${k}`)];
+      for (const limit of [undefined, 0]) {
+        const built = new Automaton(keys, limit);
+        const reference = new MapAutomaton(keys, limit);
+        for (const text of texts) expect(built.matches(text)).toEqual(reference.matches(text));
+      }
+    }
   });
 });

@@ -37,8 +37,8 @@ const byCodeUnits = (keys: readonly string[]) => (a: number, b: number): number 
 };
 
 export const buildTrie = (keys: readonly string[]): Trie => {
-  // classes by increasing code unit
   const seen = new Uint8Array(0x10000);
+  const units: number[] = [];
   let total = 0;
   let longest = 0;
   const ids: number[] = [];
@@ -52,13 +52,22 @@ export const buildTrie = (keys: readonly string[]): Trie => {
     ids.push(id);
     total += key.length;
     if (key.length > longest) longest = key.length;
-    for (let i = 0; i < key.length; i++) seen[key.charCodeAt(i)] = 1;
+    for (let i = 0; i < key.length; i++) {
+      const unit = key.charCodeAt(i);
+      if (seen[unit] === 0) {
+        seen[unit] = 1;
+        units.push(unit);
+      }
+    }
   }
+  // classes by increasing code unit (a typed array sorts numerically); not by a walk over all
+  // 65,536 units, which costs more than a small automaton's whole build before it is compiled
+  const unitOf = new Uint16Array(units.length + 1);
+  unitOf.set(units, 1);
+  unitOf.subarray(1).sort();
+  const classes = units.length;
   const classOf = new Uint32Array(0x10000);
-  let classes = 0;
-  for (let unit = 0; unit < 0x10000; unit++) if (seen[unit] === 1) classOf[unit] = ++classes;
-  const unitOf = new Uint16Array(classes + 1);
-  for (let unit = 0; unit < 0x10000; unit++) if (seen[unit] === 1) unitOf[classOf[unit]!] = unit;
+  for (let c = 1; c <= classes; c++) classOf[unitOf[c]!] = c;
 
   // sort is stable: equal keys stay in id order
   ids.sort(byCodeUnits(keys));

@@ -13,14 +13,27 @@ type Conditions = Readonly<Record<string, TopLevelCondition>>;
 type Node = ConditionNode | TopLevelCondition;
 type Literal = string | number | boolean | null;
 
-/** Key order never changes what a condition means, so it must not change its identity either. */
-const canonical = (value: unknown): string => {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
+/**
+ * Key order never changes what a condition means, so it must not change its identity either.
+ * Remembers each object's string: every rule's nodes are looked up against every later rule, and
+ * nothing changes a rule set while it is checked, so a memo serves one `findShadowedRules` call.
+ */
+const canonicalMemo = (): ((value: unknown) => string) => {
+  const memo = new WeakMap<object, string>();
+  const canonical = (value: unknown): string => {
+    if (value === null || typeof value !== 'object') return JSON.stringify(value);
+    let known = memo.get(value);
+    if (known === undefined) {
+      if (Array.isArray(value)) known = `[${value.map(canonical).join(',')}]`;
+      else {
+        const entries = Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+        known = `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
+      }
+      memo.set(value, known);
+    }
+    return known;
+  };
+  return canonical;
 };
 
 const isLeaf = (node: Node): node is LeafCondition => 'fact' in node;
@@ -87,14 +100,14 @@ const leafImplies = (known: LeafCondition, target: LeafCondition): boolean => {
   return false;
 };
 
-const implies = (known: readonly Node[], knownKeys: ReadonlySet<string>, target: Node, conditions: Conditions, depth = 0): boolean => {
+const implies = (known: readonly Node[], knownKeys: ReadonlySet<string>, target: Node, conditions: Conditions, canonical: (value: unknown) => string, depth = 0): boolean => {
   if (knownKeys.has(canonical(target))) return true;
   if (depth > 32) return false;
-  if ('all' in target) return target.all.every((c) => implies(known, knownKeys, c, conditions, depth + 1));
-  if ('any' in target) return target.any.some((c) => implies(known, knownKeys, c, conditions, depth + 1));
+  if ('all' in target) return target.all.every((c) => implies(known, knownKeys, c, conditions, canonical, depth + 1));
+  if ('any' in target) return target.any.some((c) => implies(known, knownKeys, c, conditions, canonical, depth + 1));
   if ('condition' in target) {
     const body = conditions[target.condition];
-    return body !== undefined && implies(known, knownKeys, body, conditions, depth + 1);
+    return body !== undefined && implies(known, knownKeys, body, conditions, canonical, depth + 1);
   }
   if (isLeaf(target)) return known.some((k) => isLeaf(k) && leafImplies(k, target));
   return false;
@@ -109,10 +122,11 @@ const implies = (known: readonly Node[], knownKeys: ReadonlySet<string>, target:
  */
 export const findShadowedRules = (rules: readonly LoadedRule[], conditions: Conditions): TriageIssue[] => {
   const warnings: TriageIssue[] = [];
+  const canonical = canonicalMemo();
   rules.forEach((later, j) => {
     const known = conjuncts(later.conditions, conditions);
     const knownKeys = new Set(known.map(canonical));
-    const earlier = rules.slice(0, j).find((rule) => implies(known, knownKeys, rule.conditions, conditions));
+    const earlier = rules.slice(0, j).find((rule) => implies(known, knownKeys, rule.conditions, conditions, canonical));
     if (!earlier) return;
     const order = earlier.priority === later.priority ? `has the same priority (${earlier.priority}) and is loaded first` : `has a higher priority (${earlier.priority} > ${later.priority})`;
     warnings.push({

@@ -12,6 +12,14 @@ describe('opencc-js dictionaries and configs', () => {
     expect(dictionaryEntries(42)).toBeUndefined();
   });
 
+  it('reads each line as its split on spaces does: the key, then the value up to any further space', () => {
+    for (const dict of ['顺 順 x|丰  豐', 'a b|', '|a b', 'a b  ', ' a', 'a ', '', 'a b|c']) {
+      const bySplit = dict.split('|').map((line) => line.split(' '));
+      const expected = bySplit.every((parts) => parts.length >= 2) ? bySplit.map((parts) => [parts[0], parts[1]]) : undefined;
+      expect(dictionaryEntries(dict)).toEqual(expected);
+    }
+  });
+
   it('reads a chain holding one group of two serialized dictionaries as two dictionaries, not as one pair', () => {
     const config = conversionConfig({ s2x: { segmentation: 'a b', conversionChain: [['a b', 'c d']] } }, 's2x');
     expect(config).toEqual({ normalization: [], segmentation: [[['a', 'b']]], conversion: [[[['a', 'b']], [['c', 'd']]]] });

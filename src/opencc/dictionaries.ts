@@ -10,11 +10,14 @@ export type DictionaryEntry = readonly [string, string];
  */
 export const dictionaryEntries = (dict: unknown): DictionaryEntry[] | undefined => {
   if (typeof dict === 'string') {
+    // as `line.split(' ')` reads each line (the key, then the value up to any further space),
+    // without two arrays per entry: the dictionaries are read once, cold, and hold 20,000 entries
     const out: DictionaryEntry[] = [];
     for (const line of dict.split('|')) {
-      const [key, value] = line.split(' ');
-      if (key === undefined || value === undefined) return undefined;
-      out.push([key, value]);
+      const space = line.indexOf(' ');
+      if (space === -1) return undefined;
+      const end = line.indexOf(' ', space + 1);
+      out.push([line.slice(0, space), end === -1 ? line.slice(space + 1) : line.slice(space + 1, end)]);
     }
     return out;
   }

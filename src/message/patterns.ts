@@ -1,7 +1,7 @@
 import { TriageError, causeMessage, issuesFromZod, jsonPath, type TriageIssue } from '../errors.js';
 import { MessagePatternFile } from '../schema/message-patterns.js';
 import type { ClaimType, Defect, RefundReason } from '../schema/vocabulary.js';
-import { foldText, rewrite, squeeze, toWordKey, words } from './normalize.js';
+import { foldText, rewrite, squeeze, toWordKey, wordKey, words } from './normalize.js';
 import { CodeUnitSet } from './code-units.js';
 import { PhraseIndex } from './phrase-index.js';
 import { Rewriter } from './rewriter.js';
@@ -143,12 +143,30 @@ const compileFile = (file: MessagePatternFile, source: string, issues: TriageIss
     rewrite: folded.filter((pair) => !byWord.includes(pair)),
     rewriteWords: byWord.map(([from, to]) => [toWordKey(words(from)), toWordKey(words(to))] as const),
   };
+  const tags = (file.strip.tags ?? []).map(foldText);
+  const rewriters = {
+    tags: new Rewriter(tags.map((tag) => [tag, ' '] as const)),
+    rewrite: new Rewriter(rewrites.rewrite),
+    rewriteWords: new Rewriter(rewrites.rewriteWords),
+  };
+  // `toKey`, by the rewriters the reader uses (one pass over a phrase finds the pairs that occur,
+  // rather than an `includes` per pair), and once per phrase text: files repeat phrases
+  const keyOf = new Map<string, string>();
+  const phraseKey = (text: string): string => {
+    let key = keyOf.get(text);
+    if (key === undefined) {
+      const prefix = file.matching === 'words' && text.endsWith('*');
+      const folded = foldText(prefix ? text.slice(0, -1) : text);
+      key = file.matching === 'characters' ? rewriters.rewrite.apply(squeeze(folded)) : rewriters.rewriteWords.apply(wordKey(rewriters.rewrite.apply(folded)));
+      if (prefix) key = key.slice(0, -1);
+      keyOf.set(text, key);
+    }
+    return key;
+  };
   const keyIds = new Map<string, number>();
   const lists: PhraseList[] = [];
   const phrase = (text: string, path: PropertyKey[]): CompiledPhrase => {
-    const prefix = file.matching === 'words' && text.endsWith('*');
-    let key = toKey(foldText(prefix ? text.slice(0, -1) : text), rewrites);
-    if (prefix) key = key.slice(0, -1);
+    const key = phraseKey(text);
     if (key.trim() === '') issues.push({ file: source, path: jsonPath(path), code: 'empty_phrase', message: `"${text}" has no letter or digit left to match` });
     let id = keyIds.get(key);
     if (id === undefined) keyIds.set(key, (id = keyIds.size));
@@ -226,7 +244,6 @@ const compileFile = (file: MessagePatternFile, source: string, issues: TriageIss
     refund = { intent, unless, reasons, reasonPhrases: register(reasons.flatMap((r) => r.any.phrases)) };
   }
   const questions = Object.entries(file.questions).map(([id, texts]) => ({ id, phrases: list(texts, ['questions', id]) }));
-  const tags = (file.strip.tags ?? []).map(foldText);
   const fields = (file.strip.fields ?? []).map(foldText);
   const sizeUnits = file.sizeUnits.map((u) => ({ unit: squeeze(foldText(u.unit)), cm: u.cm }));
   const keys = [...keyIds.keys()];
@@ -249,11 +266,7 @@ const compileFile = (file: MessagePatternFile, source: string, issues: TriageIss
     questions,
     questionPhrases: register(questions.flatMap((q) => q.phrases.phrases)),
     phraseIndex: new PhraseIndex(keys, lists),
-    rewriters: {
-      tags: new Rewriter(tags.map((tag) => [tag, ' '] as const)),
-      rewrite: new Rewriter(rewrites.rewrite),
-      rewriteWords: new Rewriter(rewrites.rewriteWords),
-    },
+    rewriters,
     alphabet,
   };
 };

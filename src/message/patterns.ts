@@ -277,7 +277,7 @@ const compileLayer = (sources: readonly PatternSource[], issues: TriageIssue[]):
   for (const { source, json } of sources) {
     let parsed: ReturnType<typeof MessagePatternFile.safeParse>;
     try {
-      parsed = MessagePatternFile.safeParse(json);
+      parsed = MessagePatternFile.safeParse(json, { jitless: true });
     } catch (cause) {
       // an object passed in code can throw when read (a getter, a revoked proxy)
       issues.push({ file: source, path: unreadablePath(json), code: 'unreadable', message: `the document could not be read: ${causeMessage(cause)}` });

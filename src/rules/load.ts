@@ -73,7 +73,7 @@ const parseWith = <T>(schema: z.ZodType<T>, doc: RuleSource, issues: IssueList):
       issues.add(doc.source, tooDeep, 'too_deep', `the document nests deeper than ${MAX_JSON_DEPTH} levels`);
       return undefined;
     }
-    const result = schema.safeParse(doc.json);
+    const result = schema.safeParse(doc.json, { jitless: true });
     if (result.success) return result.data;
     issues.items.push(...ruleIssuesFromZod(result.error.issues, doc.json, doc.source));
   } catch (cause) {

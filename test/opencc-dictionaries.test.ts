@@ -13,7 +13,7 @@ describe('opencc-js dictionaries and configs', () => {
   });
 
   it('reads each line as its split on spaces does: the key, then the value up to any further space', () => {
-    for (const dict of ['顺 順 x|丰  豐', 'a b|', '|a b', 'a b  ', ' a', 'a ', '', 'a b|c']) {
+    for (const dict of ['顺 順 x|丰  豐', 'a b|', '|a b', 'a b  ', ' a', 'a ', '', 'a b|c', 'a|b c', 'a b c|d e', 'a b|c d e|f g', '|', 'a b||c d', ' | ', 'a b| c']) {
       const bySplit = dict.split('|').map((line) => line.split(' '));
       const expected = bySplit.every((parts) => parts.length >= 2) ? bySplit.map((parts) => [parts[0], parts[1]]) : undefined;
       expect(dictionaryEntries(dict)).toEqual(expected);

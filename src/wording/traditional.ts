@@ -51,9 +51,15 @@ class Table {
   readonly longestFrom = new Uint8Array(0x10000);
   /** For a unit whose longest key does not fit in a byte (`longestFrom` says 255): the longest key of all. */
   private longest = 0;
+  /** False for a table built only to segment. */
+  private hasValues = true;
 
-  /** Loads like `Trie#loadDictGroup`: the group's dictionaries last to first, so the first one's value wins. */
-  static of(group: DictionaryGroup): Table {
+  /**
+   * Loads like `Trie#loadDictGroup`: the group's dictionaries last to first, so the first one's
+   * value wins. A table only ever asked to `segment` (which never reads a value) is built without
+   * its values: s2tw's segmentation is its 49,000 phrases again.
+   */
+  static of(group: DictionaryGroup, use: 'convert' | 'segment' = 'convert'): Table {
     const table = new Table();
     const entries = new Map<string, string>();
     // indexed loops, no destructuring: a zh-TW triager builds these tables (some 100,000 entries)
@@ -75,17 +81,19 @@ class Table {
     // an empty key never matches (a match has a length); sort() compares code units, as `compare` does
     entries.delete('');
     const keys = [...entries.keys()].sort();
-    const values: string[] = new Array(keys.length);
     table.keyAt = new Int32Array(keys.length + 1);
-    table.valueAt = new Int32Array(keys.length + 1);
-    for (let k = 0; k < keys.length; k++) {
-      const value = entries.get(keys[k]!)!;
-      values[k] = value;
-      table.keyAt[k + 1] = table.keyAt[k]! + keys[k]!.length;
-      table.valueAt[k + 1] = table.valueAt[k]! + value.length;
-    }
+    for (let k = 0; k < keys.length; k++) table.keyAt[k + 1] = table.keyAt[k]! + keys[k]!.length;
     table.keys = keys.join('');
-    table.values = values.join('');
+    if (use === 'convert') {
+      const values: string[] = new Array(keys.length);
+      table.valueAt = new Int32Array(keys.length + 1);
+      for (let k = 0; k < keys.length; k++) {
+        const value = entries.get(keys[k]!)!;
+        values[k] = value;
+        table.valueAt[k + 1] = table.valueAt[k]! + value.length;
+      }
+      table.values = values.join('');
+    } else table.hasValues = false;
     return table;
   }
 
@@ -153,6 +161,7 @@ class Table {
   }
 
   convert(s: string): string {
+    if (!this.hasValues) throw new Error('a table built to segment has no values to convert with');
     return this.pieces(s, true).join('');
   }
 }
@@ -163,7 +172,7 @@ const build = (): ((text: string) => string) | undefined => {
   if (config === undefined) return undefined;
   const normalizers = config.normalization.map((g) => Table.of(g));
   const converters = config.conversion.map((g) => Table.of(g));
-  const segmenter = config.segmentation === undefined ? undefined : Table.of(config.segmentation);
+  const segmenter = config.segmentation === undefined ? undefined : Table.of(config.segmentation, 'segment');
   const all = [...normalizers, ...converters, ...(segmenter === undefined ? [] : [segmenter])];
   // No key starts anywhere in the text (ids, tracking numbers, Latin names): every step leaves it as it is.
   const unchanged = (text: string): boolean => {

@@ -109,7 +109,7 @@ export const fastReader: TextReader = {
       const key = file.rewriters.rewriteWords.apply(wordKey(body));
       return { key: file.phraseIndex.scan(key, sentinel), squeezed: () => squeeze(body) };
     }
-    // for character files the key is the squeezed text, rewritten (see toKey)
+    // for character files the key is the squeezed text, rewritten (see phraseKey in patterns.ts)
     const key = file.rewriters.rewrite.apply(squeeze(stripped));
     return { key: file.phraseIndex.scan(key, sentinel), squeezed: () => key };
   },

@@ -1,7 +1,7 @@
 import { TriageError, causeMessage, issuesFromZod, jsonPath, type TriageIssue } from '../errors.js';
 import { MessagePatternFile } from '../schema/message-patterns.js';
 import type { ClaimType, Defect, RefundReason } from '../schema/vocabulary.js';
-import { foldText, rewrite, squeeze, toWordKey, wordKey, words } from './normalize.js';
+import { foldText, squeeze, toWordKey, wordKey, words } from './normalize.js';
 import { CodeUnitSet } from './code-units.js';
 import { PhraseIndex } from './phrase-index.js';
 import { Rewriter } from './rewriter.js';
@@ -112,14 +112,6 @@ export interface MessagePatternSet {
   sizeBounds: SizeBoundWord[];
 }
 
-/**
- * Turns folded, stripped text into what phrases are searched in, with the file's rewrites applied.
- * A characters file rewrites the squeezed text: buyers space and punctuate Chinese freely
- * (`今天 没发货的话`), and a rewrite must see what the phrases see.
- */
-export const toKey = (text: string, file: Pick<CompiledPatternFile, 'matching' | 'rewrite' | 'rewriteWords'>): string =>
-  file.matching === 'characters' ? rewrite(squeeze(text), file.rewrite) : rewrite(toWordKey(words(rewrite(text, file.rewrite))), file.rewriteWords);
-
 const isWholeWords = (text: string): boolean => /^[\p{L}\p{N} ]+$/u.test(text);
 
 const compileFile = (file: MessagePatternFile, source: string, issues: TriageIssue[]): CompiledPatternFile => {
@@ -149,8 +141,11 @@ const compileFile = (file: MessagePatternFile, source: string, issues: TriageIss
     rewrite: new Rewriter(rewrites.rewrite),
     rewriteWords: new Rewriter(rewrites.rewriteWords),
   };
-  // `toKey`, by the rewriters the reader uses (one pass over a phrase finds the pairs that occur,
-  // rather than an `includes` per pair), and once per phrase text: files repeat phrases
+  // A phrase's key is what the reader searches for it: its folded text rewritten as a message is
+  // (interpret.ts). A characters file rewrites the squeezed text, since buyers space and punctuate
+  // Chinese freely (`今天 没发货的话`) and a rewrite must see what the phrases see; a words file
+  // rewrites the text, then whole words in its word key. Computed with the reader's own rewriters,
+  // once per phrase text (files repeat phrases); test/support/phrase-key.ts is the plain definition.
   const keyOf = new Map<string, string>();
   const phraseKey = (text: string): string => {
     let key = keyOf.get(text);

@@ -4,8 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { corpusRounds, regressionsFile } from '../support/corpus.js';
 import { builtinMessagePatterns } from '../../src/generated/builtin-message-patterns.js';
 import { interpretMessage } from '../../src/message/interpret.js';
-import { loadMessagePatterns, type MessagePatternSet, type PatternSource } from '../../src/message/patterns.js';
+import { loadMessagePatterns, type CompiledPatternFile, type CompiledPhrase, type MessagePatternSet, type PatternSource } from '../../src/message/patterns.js';
 import { referenceReader } from '../support/reference-reader.js';
+import { referencePhraseKey } from '../support/phrase-key.js';
 import type { MessagePatternFileInput } from '../../src/schema/message-patterns.js';
 import { loadFixtures } from '../support/fixtures.js';
 
@@ -216,6 +217,32 @@ const SHOP_EN: MessagePatternFileInput = {
 const sources = (files: readonly MessagePatternFileInput[]): PatternSource[] => files.map((json, i) => ({ source: `<shop ${i}>`, json }));
 const SHOP = loadMessagePatterns({ builtin: builtinMessagePatterns, extra: sources([SHOP_ZH, SHOP_EN]) });
 const SHOP_ONLY = loadMessagePatterns({ builtin: [], extra: sources([SHOP_EN, SHOP_ZH]) });
+
+/** Every compiled phrase a file holds, wherever it sits (claims, masks, refund, questions...). */
+const phrasesOf = (file: CompiledPatternFile): CompiledPhrase[] => {
+  const found: CompiledPhrase[] = [];
+  const seen = new Set<object>();
+  const walk = (value: unknown): void => {
+    if (value === null || typeof value !== 'object' || seen.has(value) || value === file.phraseIndex || value === file.rewriters) return;
+    seen.add(value);
+    if ('text' in value && 'key' in value && 'id' in value) found.push(value as CompiledPhrase);
+    else for (const v of Object.values(value)) walk(v);
+  };
+  walk(file);
+  return found;
+};
+
+describe('phrase keys', () => {
+  it('are what the plain definition gives, rewrites chained, for the built-in and a shop’s files', () => {
+    for (const set of [SHOP, SHOP_ONLY]) {
+      for (const file of set.files) {
+        const phrases = phrasesOf(file);
+        expect(phrases.length, file.id).toBeGreaterThan(10);
+        for (const phrase of phrases) expect(phrase.key, `${file.source}: ${phrase.text}`).toBe(referencePhraseKey(phrase.text, file));
+      }
+    }
+  });
+});
 
 describe('the fast reader against the reference reader, with a shop’s pattern files', () => {
   it('reads alike where shortcuts would go wrong', () => {

@@ -13,8 +13,7 @@ export class Automaton {
   /**
    * Each code unit that occurs in a key gets a small class number (0: in no key), so the root,
    * where a scan spends most of its time, is one array read, and a character in no key is one
-   * array read that sends the scan back to the root. Kept by blocks of 256 code units, blocks
-   * without a key's unit sharing one block of zeros: a text's characters then hit few cache lines.
+   * array read that sends the scan back to the root. The trie's table, by blocks of 256 code units.
    */
   private readonly classBlocks: (Uint16Array | Uint32Array)[];
   /** The root's transitions, by class (0: none). */
@@ -53,16 +52,7 @@ export class Automaton {
     this.lengths = keys.map((k) => k.length);
     const trie = buildTrie(keys);
     const { states, classes, unitOf } = trie;
-    // a class number fits in 16 bits unless the keys hold every one of the 65,536 code units
-    const Block = classes < 0x10000 ? Uint16Array : Uint32Array;
-    const none = new Block(256);
-    const blocks = Array.from({ length: 256 }, () => none);
-    for (let c = 1; c <= classes; c++) {
-      const unit = unitOf[c]!;
-      if (blocks[unit >>> 8] === none) blocks[unit >>> 8] = new Block(256);
-      blocks[unit >>> 8]![unit & 0xff] = c;
-    }
-    this.classBlocks = blocks;
+    this.classBlocks = trie.classBlocks;
     this.empty = trie.empty;
     this.width = classes + 1;
     // the trie's child lists are what `step` searches; failure links are set below, shallowest first

@@ -13,8 +13,12 @@ export interface Trie {
   states: number;
   /** Number of classes: code units in some key are numbered 1 to `classes`, in increasing order. */
   classes: number;
-  /** The class of each code unit (0: in no key). */
-  classOf: Uint32Array;
+  /**
+   * The class of each code unit (0: in no key), by blocks of 256 code units: the class of `u` is
+   * `classBlocks[u >>> 8][u & 0xff]`. Blocks without a key's unit share one block of zeros, so a
+   * text's characters hit few cache lines when a scan looks them up.
+   */
+  classBlocks: (Uint16Array | Uint32Array)[];
   /** The code unit of each class. */
   unitOf: Uint16Array;
   /** The children of state `s`: `childClass` / `childState` from `childStart[s]` to `childStart[s + 1]`, by increasing class. */
@@ -66,8 +70,15 @@ export const buildTrie = (keys: readonly string[]): Trie => {
   unitOf.set(units, 1);
   unitOf.subarray(1).sort();
   const classes = units.length;
-  const classOf = new Uint32Array(0x10000);
-  for (let c = 1; c <= classes; c++) classOf[unitOf[c]!] = c;
+  // a class number fits in 16 bits unless the keys hold every one of the 65,536 code units
+  const Block = classes < 0x10000 ? Uint16Array : Uint32Array;
+  const none = new Block(256);
+  const classBlocks = Array.from({ length: 256 }, () => none);
+  for (let c = 1; c <= classes; c++) {
+    const unit = unitOf[c]!;
+    if (classBlocks[unit >>> 8] === none) classBlocks[unit >>> 8] = new Block(256);
+    classBlocks[unit >>> 8]![unit & 0xff] = c;
+  }
 
   // sort is stable: equal keys stay in id order
   ids.sort(byCodeUnits(keys));
@@ -91,7 +102,8 @@ export const buildTrie = (keys: readonly string[]): Trie => {
     for (let i = shared; i < key.length; i++) {
       const made = states++;
       parent[made] = state;
-      label[made] = classOf[key.charCodeAt(i)]!;
+      const unit = key.charCodeAt(i);
+      label[made] = classBlocks[unit >>> 8]![unit & 0xff]!;
       path[i + 1] = made;
       state = made;
     }
@@ -116,7 +128,7 @@ export const buildTrie = (keys: readonly string[]): Trie => {
   return {
     states,
     classes,
-    classOf,
+    classBlocks,
     unitOf,
     childStart,
     childClass,
